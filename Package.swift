@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "ledger",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "EventLog", targets: ["EventLog"]),
+    .executable(name: "ledgerd", targets: ["ledgerd"]),
+    .executable(name: "ledger-bench", targets: ["LedgerBench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLZ4",
+      pkgConfig: "liblz4",
+      providers: [.apt(["liblz4-dev"])]
+    ),
+    .target(
+      name: "EventLog",
+      dependencies: [
+        "CLZ4",
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ]
+    ),
+    .target(name: "Ingest"),
+    .executableTarget(
+      name: "ledgerd",
+      dependencies: [
+        "EventLog",
+        "Ingest",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "LedgerBench",
+      dependencies: [
+        "EventLog",
+        "Ingest",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .testTarget(name: "EventLogTests", dependencies: ["EventLog", "Ingest"]),
+    .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+    .testTarget(name: "LedgerdTests", dependencies: ["EventLog", "Ingest"]),
+  ]
+)
