@@ -24,6 +24,9 @@ public final class LogReader {
     init(entry: SegmentEntry) throws(LogError) {
       self.entry = entry
       reader = try SegmentReader(path: entry.path, name: entry.name, base: entry.base)
+      if let reason = try SegmentScanner.checkHeader(reader.file, entry: entry) {
+        throw LogError.corrupt(segment: entry.name, position: 0, reason: reason)
+      }
       try refresh()
     }
 

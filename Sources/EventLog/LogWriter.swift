@@ -114,7 +114,10 @@ public final class LogWriter: @unchecked Sendable {
     cond.unlock()
     while let t = thread, !t.isFinished { usleep(200) }
     cond.lock()
-    defer { cond.unlock() }
+    defer {
+      lockFile.unlock()
+      cond.unlock()
+    }
     if failure == nil {
       try guarded { () throws(LogError) in
         try commitLocked()
@@ -306,11 +309,14 @@ public final class LogWriter: @unchecked Sendable {
     let segDir = LogDirectory.segmentsPath(directory)
     let name = SegmentLayout.fileName(base: base)
     let path = segDir + "/" + name
-    let file = try PosixFile.open(path, writable: true, create: true)
+    // Written under a temporary name and renamed, so a reader never sees a
+    // segment file without its header.
+    try Directory.remove(path + ".tmp")
+    let file = try PosixFile.open(path + ".tmp", writable: true, create: true)
     let header = SegmentHeader(baseOffset: base).encoded()
-    try file.truncate(to: 0)
     try file.write(header, at: 0)
     try file.sync()
+    try Directory.rename(path + ".tmp", path)
     try Directory.sync(segDir)
     let index = SegmentIndex(base: base, interval: options.indexIntervalBytes)
     return ActiveSegment(

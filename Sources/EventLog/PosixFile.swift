@@ -102,6 +102,9 @@ final class PosixFile: @unchecked Sendable {
     throw LogError.io(operation: "flock", path: path, errno: errno)
   }
 
+  /// Releases a `flock`.
+  func unlock() { _ = flock(fd, LOCK_UN) }
+
   /// Makes the file read-only for everyone (sealed segments).
   func makeReadOnly() throws(LogError) {
     guard fchmod(fd, 0o444) == 0 else { throw LogError.io(operation: "fchmod", path: path, errno: errno) }
