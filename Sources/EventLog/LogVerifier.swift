@@ -45,6 +45,9 @@ public enum LogVerifier {
   public static func verify(directory: String, registry: EventTypeRegistry = .standard) throws(LogError)
     -> VerifyReport
   {
+    guard Directory.exists(LogDirectory.segmentsPath(directory)) else {
+      throw LogError.notALog(path: directory, reason: "no segments/ directory")
+    }
     let segments = try LogDirectory.segments(directory)
     var report = VerifyReport()
     let checkpoint = try CheckpointFile.read(directory: directory)
