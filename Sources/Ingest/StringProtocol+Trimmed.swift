@@ -1,0 +1,9 @@
+extension StringProtocol {
+  /// The text without leading and trailing spaces and tabs.
+  var trimmed: String {
+    var slice = self[...]
+    while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+    while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+    return String(slice)
+  }
+}
