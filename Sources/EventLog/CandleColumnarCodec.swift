@@ -46,6 +46,62 @@ enum CandleColumnarCodec {
     }
   }
 
+  static func varintLength(_ v: UInt64) -> Int { max(1, (64 - v.leadingZeroBitCount + 6) / 7) }
+
+  /// A column of values: one shared exponent when every value is exact at it
+  /// and that is smaller than per-value decimals, else per-value decimals.
+  static func writeDecimalColumn(_ values: [Double], into w: inout ByteWriter) {
+    var perValueSize = 0
+    var exponent = 0
+    var shared = true
+    for v in values {
+      if let e = minimalExponent(v), let m = scaled(v, e) {
+        perValueSize += varintLength(ByteWriter.zigzag(m) << 4 | UInt64(e))
+        exponent = max(exponent, e)
+      } else {
+        perValueSize += 9
+        shared = false
+      }
+    }
+    var sharedValues: [Int64] = []
+    if shared {
+      sharedValues.reserveCapacity(values.count)
+      for v in values {
+        guard let m = scaled(v, exponent) else {
+          shared = false
+          break
+        }
+        sharedValues.append(m)
+      }
+    }
+    if shared, sharedValues.reduce(0, { $0 + varintLength(ByteWriter.zigzag($1)) }) < perValueSize {
+      w.u8(UInt8(exponent))
+      for m in sharedValues { w.zigzag(m) }
+    } else {
+      w.u8(0xFF)
+      for v in values { writeDecimal(v, into: &w) }
+    }
+  }
+
+  /// Reads `count` values written by `writeDecimalColumn`.
+  static func readDecimalColumn(_ r: inout ByteReader, count: Int, into out: inout [Double]) -> Bool {
+    guard let mode = r.u8() else { return false }
+    if mode == 0xFF {
+      for _ in 0..<count {
+        guard let v = readDecimal(&r) else { return false }
+        out.append(v)
+      }
+      return true
+    }
+    guard Int(mode) <= maxExponent else { return false }
+    let p = powersOfTen[Int(mode)]
+    for _ in 0..<count {
+      guard let z = r.zigzag() else { return false }
+      out.append(Double(z) / p)
+    }
+    return true
+  }
+
   @inline(__always)
   static func readDecimal(_ r: inout ByteReader) -> Double? {
     guard let u = r.varint() else { return nil }
@@ -119,10 +175,9 @@ enum CandleColumnarCodec {
     writeTimes(events, streams: rows.map(\.stream), streamCount: streams.count, minTime: minTime, into: &w)
     writePrices(rows.map(\.parsed), streams: rows.map(\.stream), streamCount: streams.count,
       exponent: priceExponent, into: &w)
-    for r in rows { writeDecimal(r.parsed.values.4, into: &w) }
-    for r in rows where r.parsed.presence & CandlePayload.Field.quoteVolume != 0 {
-      writeDecimal(r.parsed.values.5, into: &w)
-    }
+    writeDecimalColumn(rows.map(\.parsed.values.4), into: &w)
+    writeDecimalColumn(
+      rows.filter { $0.parsed.presence & CandlePayload.Field.quoteVolume != 0 }.map(\.parsed.values.5), into: &w)
     if venues.count > 1 { for r in rows where r.venue >= 0 { w.varint(UInt64(r.venue)) } }
     return w.bytes
   }
@@ -342,16 +397,22 @@ enum CandleColumnarCodec {
   }
 
   static func readVolumes(_ r: inout ByteReader, into b: inout CandleBatch) -> Bool {
-    for _ in 0..<b.presence.count {
-      guard let v = readDecimal(&r) else { return false }
-      b.volume.append(v)
-    }
-    for i in 0..<b.presence.count {
-      if b.presence[i] & CandlePayload.Field.quoteVolume != 0 {
-        guard let q = readDecimal(&r) else { return false }
-        b.quoteVolume.append(q)
-      } else {
-        b.quoteVolume.append(0)
+    guard readDecimalColumn(&r, count: b.presence.count, into: &b.volume) else { return false }
+    let withQuote = b.presence.reduce(0) { $0 + ($1 & CandlePayload.Field.quoteVolume != 0 ? 1 : 0) }
+    var quotes: [Double] = []
+    quotes.reserveCapacity(withQuote)
+    guard readDecimalColumn(&r, count: withQuote, into: &quotes) else { return false }
+    if withQuote == b.presence.count {
+      b.quoteVolume = quotes
+    } else {
+      var k = 0
+      for p in b.presence {
+        if p & CandlePayload.Field.quoteVolume != 0 {
+          b.quoteVolume.append(quotes[k])
+          k += 1
+        } else {
+          b.quoteVolume.append(0)
+        }
       }
     }
     return true
