@@ -1,3 +1,19 @@
+/// Four prices iterated without allocating an array.
+struct PriceQuad: Sequence, IteratorProtocol {
+  var values: (Double, Double, Double, Double)
+  var index = 0
+  mutating func next() -> Double? {
+    defer { index += 1 }
+    switch index {
+    case 0: return values.0
+    case 1: return values.1
+    case 2: return values.2
+    case 3: return values.3
+    default: return nil
+    }
+  }
+}
+
 /// The columnar candle codec (D-11, D-20): candle source events of any mix
 /// of streams, stored as columns before LZ4.
 ///
@@ -115,43 +131,81 @@ enum CandleColumnarCodec {
 
   /// Encodes `events` as one uncompressed block, or nil when any event is not
   /// a plain candle source event in canonical encoding.
+  /// What encoding a batch gave.
+  enum Outcome {
+    /// The uncompressed block.
+    case encoded([UInt8])
+    /// Not a batch for this codec (another type, causes, non-canonical payload).
+    case notCandles
+    /// Row `index` breaks a candle rule (only when asked to validate).
+    case invalid(index: Int, reason: String)
+  }
+
+  /// Encodes `events`, or nil when any event is not a plain candle source
+  /// event in canonical encoding.
   static func encode(_ events: [Event], minTime: Int64) -> [UInt8]? {
+    if case .encoded(let raw) = encode(events, minTime: minTime, validating: false) { return raw }
+    return nil
+  }
+
+  /// Encodes `events`, checking each candle's values on the way when
+  /// `validating` (the writer's path: one parse per payload, not two).
+  static func encode(_ events: [Event], minTime: Int64, validating: Bool) -> Outcome {
     var streamIDs: [String: Int32] = [:]
     var streams: [String] = []
     var venueIDs: [[UInt8]: Int32] = [:]
     var venues: [[UInt8]] = []
+    var venueValid: [Bool] = []
     var rows: [(stream: Int32, parsed: CandlePayload.Parsed, venue: Int32)] = []
     rows.reserveCapacity(events.count)
-    for e in events {
-      guard e.type == .candle, !e.isDerived, e.formula == 0, e.causes.isEmpty else { return nil }
-      let parsedAndVenue = e.payload.withUnsafeBytes { raw -> (CandlePayload.Parsed, [UInt8]?)? in
-        guard var p = CandlePayload.parse(raw) else { return nil }
-        let venue = p.venue.map { [UInt8]($0) }
-        p.venue = nil
-        return (p, venue)
-      }
-      guard let (parsed, venueBytes) = parsedAndVenue else { return nil }
+    var lastStream: (name: String, id: Int32)?
+    var lastVenue: (bytes: [UInt8], id: Int32)?
+    for i in events.indices {
+      guard events[i].type == .candle, !events[i].isDerived, events[i].formula == 0, events[i].causes.isEmpty
+      else { return .notCandles }
       let s: Int32
-      if let known = streamIDs[e.stream] {
-        s = known
+      if let last = lastStream, last.name == events[i].stream {
+        s = last.id
       } else {
-        s = Int32(streams.count)
-        streamIDs[e.stream] = s
-        streams.append(e.stream)
-      }
-      var vi: Int32 = -1
-      if let vb = venueBytes {
-        if let known = venueIDs[vb] {
-          vi = known
+        let name = events[i].stream
+        if let known = streamIDs[name] {
+          s = known
         } else {
-          vi = Int32(venues.count)
-          venueIDs[vb] = vi
-          venues.append(vb)
+          s = Int32(streams.count)
+          streamIDs[name] = s
+          streams.append(name)
         }
+        lastStream = (name, s)
       }
-      rows.append((s, parsed, vi))
+      var venue: Int32 = -1
+      let parsedRow = events[i].payload.withUnsafeBytes { raw -> CandlePayload.Parsed? in
+        guard var p = CandlePayload.parse(raw) else { return nil }
+        if let v = p.venue {
+          if let last = lastVenue, last.bytes.elementsEqual(v) {
+            venue = last.id
+          } else {
+            let bytes = [UInt8](v)
+            if let known = venueIDs[bytes] {
+              venue = known
+            } else {
+              venue = Int32(venues.count)
+              venueIDs[bytes] = venue
+              venues.append(bytes)
+              venueValid.append(!validating || CandlePayload.isValidUTF8(v))
+            }
+            lastVenue = (bytes, venue)
+          }
+        }
+        p.venue = nil
+        return p
+      }
+      guard let parsed = parsedRow else { return .notCandles }
+      if validating, let reason = CandlePayload.problem(parsed, venueChecked: venue < 0 || venueValid[Int(venue)]) {
+        return .invalid(index: i, reason: reason)
+      }
+      rows.append((s, parsed, venue))
     }
-    let uniformVersion = events.allSatisfy { $0.schemaVersion == 1 }
+    let uniformVersion = events.indices.allSatisfy { events[$0].schemaVersion == 1 }
     let priceExponent = commonPriceExponent(rows.map(\.parsed))
 
     var w = ByteWriter(capacity: 24 * events.count + 64)
@@ -179,20 +233,21 @@ enum CandleColumnarCodec {
     writeDecimalColumn(
       rows.filter { $0.parsed.presence & CandlePayload.Field.quoteVolume != 0 }.map(\.parsed.values.5), into: &w)
     if venues.count > 1 { for r in rows where r.venue >= 0 { w.varint(UInt64(r.venue)) } }
-    return w.bytes
+    return .encoded(w.bytes)
   }
 
   /// One decimal exponent at which every price of the batch is exact, if any.
   static func commonPriceExponent(_ rows: [CandlePayload.Parsed]) -> Int? {
     var e = 0
     for r in rows {
-      for v in [r.values.0, r.values.1, r.values.2, r.values.3] {
+      // Most prices share the previous maximum: try it before searching.
+      for v in PriceQuad(values: (r.values.0, r.values.1, r.values.2, r.values.3)) where scaled(v, e) == nil {
         guard let m = minimalExponent(v) else { return nil }
         e = max(e, m)
       }
     }
     for r in rows {
-      for v in [r.values.0, r.values.1, r.values.2, r.values.3] where scaled(v, e) == nil { return nil }
+      for v in PriceQuad(values: (r.values.0, r.values.1, r.values.2, r.values.3)) where scaled(v, e) == nil { return nil }
     }
     return e
   }
@@ -203,17 +258,18 @@ enum CandleColumnarCodec {
     var prevTime = [Int64](repeating: 0, count: streamCount)
     var prevDelta = [Int64](repeating: 0, count: streamCount)
     var seen = [Bool](repeating: false, count: streamCount)
-    for (i, e) in events.enumerated() {
+    for i in events.indices {
       let s = Int(streams[i])
+      let t = events[i].eventTime
       if !seen[s] {
         seen[s] = true
-        w.zigzag(e.eventTime &- minTime)
+        w.zigzag(t &- minTime)
       } else {
-        let d = e.eventTime &- prevTime[s]
+        let d = t &- prevTime[s]
         w.zigzag(d &- prevDelta[s])
         prevDelta[s] = d
       }
-      prevTime[s] = e.eventTime
+      prevTime[s] = t
     }
   }
 
@@ -223,7 +279,7 @@ enum CandleColumnarCodec {
   ) {
     guard let e = exponent else {
       for r in rows {
-        for v in [r.values.3, r.values.0, r.values.1, r.values.2] { writeDecimal(v, into: &w) }
+        for v in PriceQuad(values: (r.values.3, r.values.0, r.values.1, r.values.2)) { writeDecimal(v, into: &w) }
       }
       return
     }

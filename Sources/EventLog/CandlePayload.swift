@@ -100,26 +100,31 @@ public struct CandlePayload: Sendable, Equatable, Hashable {
     var p = Parsed()
     var r = ByteReader(bytes)
     var lastField = 0
-    var doubles: [Double] = [0, 0, 0, 0, 0, 0]
     while !r.isAtEnd {
-      guard let tag = r.varint(), tag <= 0xFF else { return nil }
+      guard let tag = r.u8(), tag < 0x80 else { return nil }
       let field = Int(tag >> 3)
       guard field > lastField else { return nil }
       lastField = field
-      switch (field, tag & 7) {
-      case (1...6, 1):
-        guard let bits = r.u64() else { return nil }
-        doubles[field - 1] = Double(bitPattern: bits)
+      if field <= 6 {
+        guard tag & 7 == 1, let bits = r.u64() else { return nil }
+        let v = Double(bitPattern: bits)
+        switch field {
+        case 1: p.values.0 = v
+        case 2: p.values.1 = v
+        case 3: p.values.2 = v
+        case 4: p.values.3 = v
+        case 5: p.values.4 = v
+        default: p.values.5 = v
+        }
         p.presence |= 1 << UInt8(field - 1)
-      case (7, 2):
+      } else if field == 7, tag & 7 == 2 {
         guard let n = r.varint(), n <= 255, let v = r.bytes(Int(n)) else { return nil }
         p.venue = v
         p.presence |= Field.venue
-      default:
+      } else {
         return nil
       }
     }
-    p.values = (doubles[0], doubles[1], doubles[2], doubles[3], doubles[4], doubles[5])
     return p
   }
 
@@ -141,10 +146,10 @@ public struct CandlePayload: Sendable, Equatable, Hashable {
   /// The rules of EVENTS.md §8.1 that hold for every stored candle: finite
   /// positive prices, low ≤ open, close ≤ high, volumes finite and ≥ 0.
   public func validate() throws(PayloadError) {
-    for (name, v) in [("open", open), ("high", high), ("low", low), ("close", close)] {
-      guard v.isFinite else { throw PayloadError("\(name) is not finite (\(v))") }
-      guard v > 0 else { throw PayloadError("\(name) must be > 0 (\(v))") }
-    }
+    try CandlePayload.checkPrice("open", open)
+    try CandlePayload.checkPrice("high", high)
+    try CandlePayload.checkPrice("low", low)
+    try CandlePayload.checkPrice("close", close)
     guard high >= low else { throw PayloadError("high \(high) < low \(low)") }
     guard open >= low, open <= high else { throw PayloadError("open \(open) outside [low \(low), high \(high)]") }
     guard close >= low, close <= high else {
@@ -156,11 +161,52 @@ public struct CandlePayload: Sendable, Equatable, Hashable {
     }
   }
 
+  private static func checkPrice(_ name: StaticString, _ v: Double) throws(PayloadError) {
+    guard v.isFinite else { throw PayloadError("\(name) is not finite (\(v))") }
+    guard v > 0 else { throw PayloadError("\(name) must be > 0 (\(v))") }
+  }
+
+  /// The first candle rule parsed fields break, as a payload reason, or nil.
+  static func problem(_ p: Parsed, venueChecked: Bool) -> String? {
+    guard venueChecked else { return "candle payload: venue is not UTF-8" }
+    let v = p.values
+    let c = CandlePayload(
+      open: v.0, high: v.1, low: v.2, close: v.3, volume: v.4,
+      quoteVolume: p.presence & Field.quoteVolume != 0 ? v.5 : nil)
+    do {
+      try c.validate()
+      return nil
+    } catch {
+      return "candle payload: \(error.reason)"
+    }
+  }
+
+  /// UTF-8 validity, with an allocation-free path for ASCII (every venue name).
+  static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    if !bytes.contains(where: { $0 >= 0x80 }) { return true }
+    return String(validating: bytes, as: UTF8.self) != nil
+  }
+
+  /// Checks an encoded payload without building a value (the append path).
+  static func validateEncoded(_ payload: [UInt8]) throws(PayloadError) {
+    let parsed = payload.withUnsafeBytes { raw -> Parsed? in
+      guard let p = parse(raw) else { return nil }
+      if let v = p.venue, !CandlePayload.isValidUTF8(v) { return nil }
+      return p
+    }
+    guard let p = parsed else { throw PayloadError("candle payload does not decode") }
+    let v = p.values
+    try CandlePayload(
+      open: v.0, high: v.1, low: v.2, close: v.3, volume: v.4,
+      quoteVolume: p.presence & Field.quoteVolume != 0 ? v.5 : nil
+    ).validate()
+  }
+
   /// The registry entry of the candle type.
   public static let typeInfo = EventTypeInfo(
     type: .candle, wireName: "candle", kind: .source, schemaVersion: schemaVersion, isMarketData: true,
     validate: { payload, version throws(PayloadError) in
       guard version == 1 else { throw PayloadError("candle schema version \(version) is unknown") }
-      try CandlePayload.decode(payload).validate()
+      try CandlePayload.validateEncoded(payload)
     })
 }

@@ -1,23 +1,72 @@
 /// The envelope and payload rules every appended event must keep
 /// (EVENTS.md §2, D-9, D-11). A batch with one bad event is rejected whole.
 enum EventValidator {
-  static func validate(_ events: [Event], baseOffset: UInt64, registry: EventTypeRegistry) throws(LogError) {
+  /// Checks everything that does not depend on the offsets the batch will get.
+  /// `payloads: false` leaves payload checks to the caller (the candle codec
+  /// checks values while encoding; see `validatePayloads`).
+  static func validate(_ events: [Event], registry: EventTypeRegistry, payloads: Bool = true) throws(LogError) {
     guard !events.isEmpty else { throw LogError.invalidEvent(index: 0, reason: "empty batch") }
     guard events.count <= Int(UInt32.max) else { throw LogError.invalidEvent(index: 0, reason: "batch too large") }
-    for (i, e) in events.enumerated() {
-      if let reason = problem(e, offset: baseOffset + UInt64(i), registry: registry) {
+    var lastStream: String?
+    var info: EventTypeInfo?
+    for i in events.indices {
+      let type = events[i].type
+      if info?.type != type { info = registry[type] }
+      let checkStream = lastStream != events[i].stream
+      if let reason = problem(events[i], info: info, checkStream: checkStream, payload: payloads) {
+        throw LogError.invalidEvent(index: i, reason: reason)
+      }
+      if checkStream { lastStream = events[i].stream }
+    }
+  }
+
+  /// Checks causes against the offsets the batch gets.
+  static func validateCauses(_ events: [Event], baseOffset: UInt64) throws(LogError) {
+    for (i, e) in events.enumerated() where !e.causes.isEmpty {
+      if let reason = causeProblem(e.causes, offset: baseOffset + UInt64(i)) {
         throw LogError.invalidEvent(index: i, reason: reason)
       }
     }
   }
 
+  /// Every rule for one event at `offset`, or nil when it keeps them all.
   static func problem(_ e: Event, offset: UInt64, registry: EventTypeRegistry) -> String? {
-    let streamBytes = e.stream.utf8.count
-    guard streamBytes >= 1, streamBytes <= 255 else { return "stream must be 1…255 UTF-8 bytes, got \(streamBytes)" }
-    guard !e.stream.split(separator: "/", omittingEmptySubsequences: false).contains(where: \.isEmpty) else {
-      return "stream \"\(e.stream)\" has an empty segment"
+    problem(e, info: registry[e.type], checkStream: true, payload: true) ?? causeProblem(e.causes, offset: offset)
+  }
+
+  /// 1…255 UTF-8 bytes, no empty `/`-separated segment.
+  static func streamProblem(_ stream: String) -> String? {
+    var count = 0
+    var previousWasSlash = true
+    var empty = false
+    for b in stream.utf8 {
+      count += 1
+      let slash = b == UInt8(ascii: "/")
+      if slash && previousWasSlash { empty = true }
+      previousWasSlash = slash
     }
-    guard let info = registry[e.type] else { return "unknown event type \(e.type.rawValue)" }
+    guard count >= 1, count <= 255 else { return "stream must be 1…255 UTF-8 bytes, got \(count)" }
+    if empty || previousWasSlash { return "stream \"\(stream)\" has an empty segment" }
+    return nil
+  }
+
+  /// Payload checks of every event (when the candle codec did not take the batch).
+  static func validatePayloads(_ events: [Event], registry: EventTypeRegistry) throws(LogError) {
+    var info: EventTypeInfo?
+    for i in events.indices {
+      if info?.type != events[i].type { info = registry[events[i].type] }
+      guard let info else { continue }
+      do {
+        try info.validate(events[i].payload, events[i].schemaVersion)
+      } catch {
+        throw LogError.invalidEvent(index: i, reason: "\(info.wireName) payload: \(error.reason)")
+      }
+    }
+  }
+
+  static func problem(_ e: borrowing Event, info: EventTypeInfo?, checkStream: Bool, payload: Bool) -> String? {
+    if checkStream, let p = streamProblem(e.stream) { return p }
+    guard let info else { return "unknown event type \(e.type.rawValue)" }
     guard e.schemaVersion == info.schemaVersion else {
       return "\(info.wireName) is written at schema version \(info.schemaVersion), got \(e.schemaVersion)"
     }
@@ -29,7 +78,7 @@ enum EventValidator {
       return derived ? "derived \(info.wireName) needs a formula stamp" : "source \(info.wireName) must have formula 0"
     }
     if !derived && !e.causes.isEmpty { return "source \(info.wireName) must have no causes" }
-    if let problem = causeProblem(e.causes, offset: offset) { return problem }
+    guard payload else { return nil }
     do {
       try info.validate(e.payload, e.schemaVersion)
     } catch {

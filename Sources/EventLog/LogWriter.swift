@@ -23,6 +23,8 @@ public final class LogWriter: @unchecked Sendable {
   private var failure: LogError?
   private var isClosed = false
   private var flusher: Thread?
+  /// When the oldest write not yet covered by a group commit happened.
+  private var pendingSince: ContinuousClock.Instant?
 
   /// The segment being appended to.
   struct ActiveSegment {
@@ -67,13 +69,16 @@ public final class LogWriter: @unchecked Sendable {
   /// Appends `events` as one batch; returns their offsets once durable under the policy.
   @discardableResult
   public func append(_ events: [Event]) throws(LogError) -> Range<UInt64> {
+    try EventValidator.validate(events, registry: options.registry, payloads: false)
+    let prepared = BatchEncoder.prepare(events, registry: options.registry, codec: options.codec, validating: true)
+    if let (index, reason) = prepared.invalid { throw LogError.invalidEvent(index: index, reason: reason) }
+    if prepared.codec != .candle { try EventValidator.validatePayloads(events, registry: options.registry) }
     cond.lock()
     defer { cond.unlock() }
     if isClosed { throw LogError.closed }
     if let f = failure { throw LogError.writerFailed(reason: f.description) }
-    try EventValidator.validate(events, baseOffset: nextOffset, registry: options.registry)
-    let encoded = BatchEncoder.encode(
-      events, baseOffset: nextOffset, watermarkBefore: watermark, registry: options.registry, codec: options.codec)
+    try EventValidator.validateCauses(events, baseOffset: nextOffset)
+    let encoded = BatchEncoder.finalize(prepared, baseOffset: nextOffset, watermarkBefore: watermark)
     if active.position + Int64(encoded.bytes.count) > options.segmentMaxBytes && active.batchCount > 0 {
       try guarded { () throws(LogError) in try rollLocked() }
     }
@@ -85,7 +90,10 @@ public final class LogWriter: @unchecked Sendable {
     case .none:
       break
     case .groupCommit:
-      cond.broadcast()
+      if pendingSince == nil {
+        pendingSince = .now
+        cond.broadcast()
+      }
       while durable.nextOffset < range.upperBound && failure == nil && !isClosed { cond.wait() }
       if let f = failure { throw LogError.writerFailed(reason: f.description) }
     }
@@ -205,20 +213,25 @@ public final class LogWriter: @unchecked Sendable {
   // MARK: Group commit
 
   private func startFlusher(intervalMs: Int) {
-    let t = Thread { [unowned self] in self.flushLoop(interval: Double(max(intervalMs, 0)) / 1000) }
+    let t = Thread { [unowned self] in self.flushLoop(interval: .milliseconds(max(intervalMs, 0))) }
     t.name = "ledger-group-commit"
     flusher = t
     t.start()
   }
 
-  private func flushLoop(interval: TimeInterval) {
+  /// Syncs once the oldest pending write is `interval` old (at once when
+  /// it already is), so every appender waiting meanwhile shares the fsync.
+  private func flushLoop(interval: Duration) {
     cond.lock()
     defer { cond.unlock() }
     while true {
-      while !isClosed && failure == nil && written == durable { cond.wait() }
+      while !isClosed && failure == nil && pendingSince == nil { cond.wait() }
       if isClosed || failure != nil { return }
-      let deadline = Date(timeIntervalSinceNow: interval)
-      while !isClosed && Date() < deadline { _ = cond.wait(until: deadline) }
+      let deadline = pendingSince! + interval
+      while !isClosed && ContinuousClock.now < deadline {
+        _ = cond.wait(until: Date(timeIntervalSinceNow: (deadline - .now).inSeconds))
+      }
+      pendingSince = nil
       let target = written
       let file = active.file
       let cp = checkpoint
@@ -242,6 +255,7 @@ public final class LogWriter: @unchecked Sendable {
           failure = error
         }
       }
+      if written != durable && pendingSince == nil { pendingSince = .now }
       cond.broadcast()
     }
   }
@@ -324,4 +338,9 @@ public final class LogWriter: @unchecked Sendable {
       batchCount: 0, crc: CRC32C.checksum(header), index: index,
       indexAppender: try IndexAppender(directory: segDir, index: index))
   }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
