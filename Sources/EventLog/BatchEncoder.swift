@@ -30,7 +30,8 @@ enum BatchEncoder {
   }
 
   static func prepare(
-    _ events: [Event], registry: EventTypeRegistry, codec choice: CodecChoice, validating: Bool = false
+    _ events: [Event], registry: EventTypeRegistry, codec choice: CodecChoice,
+    validating: Bool = false
   ) -> Prepared {
     var p = Prepared(events: events, codec: .generic)
     var info: EventTypeInfo?
@@ -68,7 +69,9 @@ enum BatchEncoder {
       body = b
     } else {
       var w = ByteWriter(capacity: p.events.reduce(0) { $0 + RecordCodec.size(of: $1) })
-      for (i, e) in p.events.enumerated() { RecordCodec.encode(e, offset: baseOffset + UInt64(i), into: &w) }
+      for (i, e) in p.events.enumerated() {
+        RecordCodec.encode(e, offset: baseOffset + UInt64(i), into: &w)
+      }
       rawLength = UInt32(w.count)
       body = []
       w.bytes.withUnsafeBytes { LZ4Block.compress($0, appendingTo: &body) }
@@ -91,14 +94,19 @@ enum BatchEncoder {
     _ events: [Event], baseOffset: UInt64, watermarkBefore: Int64, registry: EventTypeRegistry,
     codec choice: CodecChoice
   ) -> Encoded {
-    finalize(prepare(events, registry: registry, codec: choice), baseOffset: baseOffset, watermarkBefore: watermarkBefore)
+    finalize(
+      prepare(events, registry: registry, codec: choice), baseOffset: baseOffset,
+      watermarkBefore: watermarkBefore)
   }
 
   /// Checks a batch's CRC over its body and header bytes.
-  static func checksumMatches(header: BatchHeader, headerBytes: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer)
+  static func checksumMatches(
+    header: BatchHeader, headerBytes: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer
+  )
     -> Bool
   {
     let crc = CRC32C.checksum(body)
-    return CRC32C.checksum(UnsafeRawBufferPointer(rebasing: headerBytes[0..<52]), continuing: crc) == header.crc
+    return CRC32C.checksum(UnsafeRawBufferPointer(rebasing: headerBytes[0..<52]), continuing: crc)
+      == header.crc
   }
 }

@@ -70,7 +70,9 @@ public struct BatchHeader: Sendable, Equatable {
     guard let codec = BatchCodec(rawValue: r.u8()!) else {
       return .failure(PayloadError("unknown codec byte \(raw[4])"))
     }
-    guard r.u8()! == 0, r.u16()! == 0 else { return .failure(PayloadError("reserved header bytes not zero")) }
+    guard r.u8()! == 0, r.u16()! == 0 else {
+      return .failure(PayloadError("reserved header bytes not zero"))
+    }
     let h = BatchHeader(
       codec: codec, baseOffset: r.u64()!, count: r.u32()!, rawLength: r.u32()!, minTime: r.i64()!,
       maxTime: r.i64()!, watermark: r.i64()!, bodyLength: r.u32()!, crc: r.u32()!)

@@ -6,7 +6,8 @@
 public enum CRC32C {
   /// Checksum of `bytes`, continuing from `crc` (pass the previous result
   /// to checksum data that arrives in pieces).
-  public static func checksum(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+  public static func checksum(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32
+  {
     var c = ~crc
     var i = 0
     let n = bytes.count

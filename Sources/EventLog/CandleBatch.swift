@@ -35,7 +35,9 @@ public struct CandleBatch: Sendable, Equatable {
   public var count: Int { eventTime.count }
 
   /// Whether row `i` carries a quote volume.
-  public func hasQuoteVolume(_ i: Int) -> Bool { presence[i] & CandlePayload.Field.quoteVolume != 0 }
+  public func hasQuoteVolume(_ i: Int) -> Bool {
+    presence[i] & CandlePayload.Field.quoteVolume != 0
+  }
 
   /// The stream of row `i`.
   public func stream(at i: Int) -> String { streams[Int(streamIndex[i])] }
@@ -69,10 +71,12 @@ public struct CandleBatch: Sendable, Equatable {
       var w = ByteWriter(capacity: 64)
       let v = venueIndex[i] >= 0 ? venueBytes[Int(venueIndex[i])] : []
       CandlePayload.encode(
-        presence: presence[i], values: (open[i], high[i], low[i], close[i], volume[i], quoteVolume[i]),
+        presence: presence[i],
+        values: (open[i], high[i], low[i], close[i], volume[i], quoteVolume[i]),
         venue: v, into: &w)
       let event = Event(
-        eventTime: eventTime[i], type: .candle, schemaVersion: schemaVersion[i], stream: stream(at: i),
+        eventTime: eventTime[i], type: .candle, schemaVersion: schemaVersion[i],
+        stream: stream(at: i),
         payload: w.bytes)
       return LogRecord(offset: baseOffset + UInt64(i), event: event)
     }

@@ -100,7 +100,8 @@ enum CandleColumnarCodec {
   }
 
   /// Reads `count` values written by `writeDecimalColumn`.
-  static func readDecimalColumn(_ r: inout ByteReader, count: Int, into out: inout [Double]) -> Bool {
+  static func readDecimalColumn(_ r: inout ByteReader, count: Int, into out: inout [Double]) -> Bool
+  {
     guard let mode = r.u8() else { return false }
     if mode == 0xFF {
       for _ in 0..<count {
@@ -161,7 +162,8 @@ enum CandleColumnarCodec {
     var lastStream: (name: String, id: Int32)?
     var lastVenue: (bytes: [UInt8], id: Int32)?
     for i in events.indices {
-      guard events[i].type == .candle, !events[i].isDerived, events[i].formula == 0, events[i].causes.isEmpty
+      guard events[i].type == .candle, !events[i].isDerived, events[i].formula == 0,
+        events[i].causes.isEmpty
       else { return .notCandles }
       let s: Int32
       if let last = lastStream, last.name == events[i].stream {
@@ -200,7 +202,10 @@ enum CandleColumnarCodec {
         return p
       }
       guard let parsed = parsedRow else { return .notCandles }
-      if validating, let reason = CandlePayload.problem(parsed, venueChecked: venue < 0 || venueValid[Int(venue)]) {
+      if validating,
+        let reason = CandlePayload.problem(
+          parsed, venueChecked: venue < 0 || venueValid[Int(venue)])
+      {
         return .invalid(index: i, reason: reason)
       }
       rows.append((s, parsed, venue))
@@ -226,12 +231,15 @@ enum CandleColumnarCodec {
     if streams.count > 1 { for r in rows { w.varint(UInt64(r.stream)) } }
     if !uniformVersion { for e in events { w.varint(UInt64(e.schemaVersion)) } }
     for r in rows { w.u8(r.parsed.presence) }
-    writeTimes(events, streams: rows.map(\.stream), streamCount: streams.count, minTime: minTime, into: &w)
-    writePrices(rows.map(\.parsed), streams: rows.map(\.stream), streamCount: streams.count,
+    writeTimes(
+      events, streams: rows.map(\.stream), streamCount: streams.count, minTime: minTime, into: &w)
+    writePrices(
+      rows.map(\.parsed), streams: rows.map(\.stream), streamCount: streams.count,
       exponent: priceExponent, into: &w)
     writeDecimalColumn(rows.map(\.parsed.values.4), into: &w)
     writeDecimalColumn(
-      rows.filter { $0.parsed.presence & CandlePayload.Field.quoteVolume != 0 }.map(\.parsed.values.5), into: &w)
+      rows.filter { $0.parsed.presence & CandlePayload.Field.quoteVolume != 0 }.map(
+        \.parsed.values.5), into: &w)
     if venues.count > 1 { for r in rows where r.venue >= 0 { w.varint(UInt64(r.venue)) } }
     return .encoded(w.bytes)
   }
@@ -241,13 +249,15 @@ enum CandleColumnarCodec {
     var e = 0
     for r in rows {
       // Most prices share the previous maximum: try it before searching.
-      for v in PriceQuad(values: (r.values.0, r.values.1, r.values.2, r.values.3)) where scaled(v, e) == nil {
+      for v in PriceQuad(values: (r.values.0, r.values.1, r.values.2, r.values.3))
+      where scaled(v, e) == nil {
         guard let m = minimalExponent(v) else { return nil }
         e = max(e, m)
       }
     }
     for r in rows {
-      for v in PriceQuad(values: (r.values.0, r.values.1, r.values.2, r.values.3)) where scaled(v, e) == nil { return nil }
+      for v in PriceQuad(values: (r.values.0, r.values.1, r.values.2, r.values.3))
+      where scaled(v, e) == nil { return nil }
     }
     return e
   }
@@ -279,7 +289,9 @@ enum CandleColumnarCodec {
   ) {
     guard let e = exponent else {
       for r in rows {
-        for v in PriceQuad(values: (r.values.3, r.values.0, r.values.1, r.values.2)) { writeDecimal(v, into: &w) }
+        for v in PriceQuad(values: (r.values.3, r.values.0, r.values.1, r.values.2)) {
+          writeDecimal(v, into: &w)
+        }
       }
       return
     }
@@ -302,7 +314,9 @@ enum CandleColumnarCodec {
 
   /// Decodes a block; the reason on failure. `baseOffset` and `minTime` come
   /// from the (already checksummed) batch header.
-  static func decode(_ block: UnsafeRawBufferPointer, baseOffset: UInt64, count: Int, minTime: Int64)
+  static func decode(
+    _ block: UnsafeRawBufferPointer, baseOffset: UInt64, count: Int, minTime: Int64
+  )
     -> Result<CandleBatch, PayloadError>
   {
     var r = ByteReader(block)
@@ -310,10 +324,16 @@ enum CandleColumnarCodec {
       .failure(PayloadError("candle block: \(what) at byte \(r.position)"))
     }
     guard r.u8() == version else { return fail("unknown candle codec version") }
-    guard let n = r.varint(), n == UInt64(count) else { return fail("row count differs from header") }
-    guard let streams = readStrings(&r), !streams.isEmpty else { return fail("bad stream dictionary") }
+    guard let n = r.varint(), n == UInt64(count) else {
+      return fail("row count differs from header")
+    }
+    guard let streams = readStrings(&r), !streams.isEmpty else {
+      return fail("bad stream dictionary")
+    }
     guard let venues = readStrings(&r) else { return fail("bad venue dictionary") }
-    guard let uniform = r.u8(), uniform <= 1, let expByte = r.u8() else { return fail("bad column flags") }
+    guard let uniform = r.u8(), uniform <= 1, let expByte = r.u8() else {
+      return fail("bad column flags")
+    }
     var batch = CandleBatch(baseOffset: baseOffset, streams: streams)
     batch.venues = venues
     batch.reserve(count)
@@ -334,7 +354,9 @@ enum CandleColumnarCodec {
       return fail("bad price columns")
     }
     guard readVolumes(&r, into: &batch) else { return fail("bad volume columns") }
-    guard readVenues(&r, venueCount: venues.count, into: &batch) else { return fail("bad venue column") }
+    guard readVenues(&r, venueCount: venues.count, into: &batch) else {
+      return fail("bad venue column")
+    }
     guard r.isAtEnd else { return fail("trailing bytes") }
     return .success(batch)
   }
@@ -351,7 +373,9 @@ enum CandleColumnarCodec {
     return out
   }
 
-  static func readStreamColumn(_ r: inout ByteReader, count: Int, streamCount: Int, into b: inout CandleBatch)
+  static func readStreamColumn(
+    _ r: inout ByteReader, count: Int, streamCount: Int, into b: inout CandleBatch
+  )
     -> Bool
   {
     guard streamCount > 1 else {
@@ -365,7 +389,9 @@ enum CandleColumnarCodec {
     return true
   }
 
-  static func readVersions(_ r: inout ByteReader, uniform: Bool, count: Int, into b: inout CandleBatch) -> Bool {
+  static func readVersions(
+    _ r: inout ByteReader, uniform: Bool, count: Int, into b: inout CandleBatch
+  ) -> Bool {
     guard !uniform else {
       b.schemaVersion = [UInt16](repeating: 1, count: count)
       return true
@@ -377,7 +403,9 @@ enum CandleColumnarCodec {
     return true
   }
 
-  static func readTimes(_ r: inout ByteReader, minTime: Int64, streamCount: Int, into b: inout CandleBatch)
+  static func readTimes(
+    _ r: inout ByteReader, minTime: Int64, streamCount: Int, into b: inout CandleBatch
+  )
     -> Bool
   {
     var prevTime = [Int64](repeating: 0, count: streamCount)
@@ -401,7 +429,9 @@ enum CandleColumnarCodec {
     return true
   }
 
-  static func readPrices(_ r: inout ByteReader, exponent: Int?, streamCount: Int, into b: inout CandleBatch)
+  static func readPrices(
+    _ r: inout ByteReader, exponent: Int?, streamCount: Int, into b: inout CandleBatch
+  )
     -> Bool
   {
     let n = b.presence.count
@@ -454,7 +484,9 @@ enum CandleColumnarCodec {
 
   static func readVolumes(_ r: inout ByteReader, into b: inout CandleBatch) -> Bool {
     guard readDecimalColumn(&r, count: b.presence.count, into: &b.volume) else { return false }
-    let withQuote = b.presence.reduce(0) { $0 + ($1 & CandlePayload.Field.quoteVolume != 0 ? 1 : 0) }
+    let withQuote = b.presence.reduce(0) {
+      $0 + ($1 & CandlePayload.Field.quoteVolume != 0 ? 1 : 0)
+    }
     var quotes: [Double] = []
     quotes.reserveCapacity(withQuote)
     guard readDecimalColumn(&r, count: withQuote, into: &quotes) else { return false }
@@ -474,7 +506,8 @@ enum CandleColumnarCodec {
     return true
   }
 
-  static func readVenues(_ r: inout ByteReader, venueCount: Int, into b: inout CandleBatch) -> Bool {
+  static func readVenues(_ r: inout ByteReader, venueCount: Int, into b: inout CandleBatch) -> Bool
+  {
     for i in 0..<b.presence.count {
       guard b.presence[i] & CandlePayload.Field.venue != 0 else {
         b.venueIndex.append(-1)

@@ -20,7 +20,8 @@ public struct CandlePayload: Sendable, Equatable, Hashable {
 
   /// Creates a candle payload.
   public init(
-    open: Double, high: Double, low: Double, close: Double, volume: Double, quoteVolume: Double? = nil,
+    open: Double, high: Double, low: Double, close: Double, volume: Double,
+    quoteVolume: Double? = nil,
     venue: String? = nil
   ) {
     self.open = open
@@ -151,13 +152,19 @@ public struct CandlePayload: Sendable, Equatable, Hashable {
     try CandlePayload.checkPrice("low", low)
     try CandlePayload.checkPrice("close", close)
     guard high >= low else { throw PayloadError("high \(high) < low \(low)") }
-    guard open >= low, open <= high else { throw PayloadError("open \(open) outside [low \(low), high \(high)]") }
+    guard open >= low, open <= high else {
+      throw PayloadError("open \(open) outside [low \(low), high \(high)]")
+    }
     guard close >= low, close <= high else {
       throw PayloadError("close \(close) outside [low \(low), high \(high)]")
     }
-    guard volume.isFinite, volume >= 0 else { throw PayloadError("volume must be finite and >= 0 (\(volume))") }
+    guard volume.isFinite, volume >= 0 else {
+      throw PayloadError("volume must be finite and >= 0 (\(volume))")
+    }
     if let q = quoteVolume {
-      guard q.isFinite, q >= 0 else { throw PayloadError("quote_volume must be finite and >= 0 (\(q))") }
+      guard q.isFinite, q >= 0 else {
+        throw PayloadError("quote_volume must be finite and >= 0 (\(q))")
+      }
     }
   }
 
@@ -204,7 +211,8 @@ public struct CandlePayload: Sendable, Equatable, Hashable {
 
   /// The registry entry of the candle type.
   public static let typeInfo = EventTypeInfo(
-    type: .candle, wireName: "candle", kind: .source, schemaVersion: schemaVersion, isMarketData: true,
+    type: .candle, wireName: "candle", kind: .source, schemaVersion: schemaVersion,
+    isMarketData: true,
     validate: { payload, version throws(PayloadError) in
       guard version == 1 else { throw PayloadError("candle schema version \(version) is unknown") }
       try CandlePayload.validateEncoded(payload)

@@ -43,7 +43,9 @@ struct CheckpointFile {
     return try read(try PosixFile.open(path, writable: false))?.position
   }
 
-  private static func read(_ file: PosixFile) throws(LogError) -> (sequence: UInt64, position: DurablePosition)? {
+  private static func read(_ file: PosixFile) throws(LogError) -> (
+    sequence: UInt64, position: DurablePosition
+  )? {
     let bytes = try file.read(count: 2 * slotSize, at: 0)
     var best: (UInt64, DurablePosition)?
     for slot in 0..<2 where bytes.count >= (slot + 1) * slotSize {
@@ -58,9 +60,12 @@ struct CheckpointFile {
       var r = ByteReader(raw)
       guard r.u32() == magic, r.u32() == 1 else { return nil }
       let seq = r.u64()!
-      let p = DurablePosition(segmentBase: r.u64()!, position: r.i64()!, nextOffset: r.u64()!, watermark: r.i64()!)
+      let p = DurablePosition(
+        segmentBase: r.u64()!, position: r.i64()!, nextOffset: r.u64()!, watermark: r.i64()!)
       r.position = slotSize - 4
-      guard r.u32() == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<(slotSize - 4)])), seq > 0 else {
+      guard r.u32() == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<(slotSize - 4)])),
+        seq > 0
+      else {
         return nil
       }
       return (seq, p)

@@ -36,12 +36,14 @@ public struct EventTypeInfo: Sendable {
   /// True for market-data source events, whose times form the watermark (D-20).
   public var isMarketData: Bool
   /// Checks an encoded payload of `version`; throws a description of what is wrong.
-  public var validate: @Sendable (_ payload: [UInt8], _ version: UInt16) throws(PayloadError) -> Void
+  public var validate:
+    @Sendable (_ payload: [UInt8], _ version: UInt16) throws(PayloadError) -> Void
 
   /// Describes a type.
   public init(
     type: EventType, wireName: String, kind: EventKind, schemaVersion: UInt16, isMarketData: Bool,
-    validate: @escaping @Sendable (_ payload: [UInt8], _ version: UInt16) throws(PayloadError) -> Void
+    validate:
+      @escaping @Sendable (_ payload: [UInt8], _ version: UInt16) throws(PayloadError) -> Void
   ) {
     self.type = type
     self.wireName = wireName
@@ -84,5 +86,7 @@ public struct EventTypeRegistry: Sendable {
   public mutating func register(_ info: EventTypeInfo) { byType[info.type] = info }
 
   /// The wire name of `type`, or `type#<id>` when unknown.
-  public func name(of type: EventType) -> String { byType[type]?.wireName ?? "type#\(type.rawValue)" }
+  public func name(of type: EventType) -> String {
+    byType[type]?.wireName ?? "type#\(type.rawValue)"
+  }
 }

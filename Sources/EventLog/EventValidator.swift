@@ -4,9 +4,13 @@ enum EventValidator {
   /// Checks everything that does not depend on the offsets the batch will get.
   /// `payloads: false` leaves payload checks to the caller (the candle codec
   /// checks values while encoding; see `validatePayloads`).
-  static func validate(_ events: [Event], registry: EventTypeRegistry, payloads: Bool = true) throws(LogError) {
+  static func validate(_ events: [Event], registry: EventTypeRegistry, payloads: Bool = true)
+    throws(LogError)
+  {
     guard !events.isEmpty else { throw LogError.invalidEvent(index: 0, reason: "empty batch") }
-    guard events.count <= Int(UInt32.max) else { throw LogError.invalidEvent(index: 0, reason: "batch too large") }
+    guard events.count <= Int(UInt32.max) else {
+      throw LogError.invalidEvent(index: 0, reason: "batch too large")
+    }
     var lastStream: String?
     var info: EventTypeInfo?
     for i in events.indices {
@@ -31,7 +35,8 @@ enum EventValidator {
 
   /// Every rule for one event at `offset`, or nil when it keeps them all.
   static func problem(_ e: Event, offset: UInt64, registry: EventTypeRegistry) -> String? {
-    problem(e, info: registry[e.type], checkStream: true, payload: true) ?? causeProblem(e.causes, offset: offset)
+    problem(e, info: registry[e.type], checkStream: true, payload: true)
+      ?? causeProblem(e.causes, offset: offset)
   }
 
   /// 1…255 UTF-8 bytes, no empty `/`-separated segment.
@@ -64,18 +69,24 @@ enum EventValidator {
     }
   }
 
-  static func problem(_ e: borrowing Event, info: EventTypeInfo?, checkStream: Bool, payload: Bool) -> String? {
+  static func problem(_ e: borrowing Event, info: EventTypeInfo?, checkStream: Bool, payload: Bool)
+    -> String?
+  {
     if checkStream, let p = streamProblem(e.stream) { return p }
     guard let info else { return "unknown event type \(e.type.rawValue)" }
     guard e.schemaVersion == info.schemaVersion else {
-      return "\(info.wireName) is written at schema version \(info.schemaVersion), got \(e.schemaVersion)"
+      return
+        "\(info.wireName) is written at schema version \(info.schemaVersion), got \(e.schemaVersion)"
     }
     let derived = info.kind == .derived
     guard e.isDerived == derived else {
-      return "\(info.wireName) is a \(info.kind.rawValue) event but the derived flag is \(e.isDerived)"
+      return
+        "\(info.wireName) is a \(info.kind.rawValue) event but the derived flag is \(e.isDerived)"
     }
     guard (e.formula != 0) == derived else {
-      return derived ? "derived \(info.wireName) needs a formula stamp" : "source \(info.wireName) must have formula 0"
+      return derived
+        ? "derived \(info.wireName) needs a formula stamp"
+        : "source \(info.wireName) must have formula 0"
     }
     if !derived && !e.causes.isEmpty { return "source \(info.wireName) must have no causes" }
     guard payload else { return nil }

@@ -18,7 +18,9 @@ enum LZ4Block {
 
   /// Decompresses a block that must expand to exactly `rawLength` bytes.
   /// Returns nil when the block is malformed or has another length.
-  static func decompress(_ block: UnsafeRawBufferPointer, rawLength: Int, into output: inout [UInt8])
+  static func decompress(
+    _ block: UnsafeRawBufferPointer, rawLength: Int, into output: inout [UInt8]
+  )
     -> Bool
   {
     if output.count != rawLength {

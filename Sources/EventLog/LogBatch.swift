@@ -44,7 +44,9 @@ public struct LogBatch: Sendable {
   }
 
   func decompress(into raw: inout [UInt8]) throws(LogError) {
-    let ok = body.withUnsafeBytes { LZ4Block.decompress($0, rawLength: Int(header.rawLength), into: &raw) }
+    let ok = body.withUnsafeBytes {
+      LZ4Block.decompress($0, rawLength: Int(header.rawLength), into: &raw)
+    }
     guard ok else { throw corrupt("LZ4 body does not expand to \(header.rawLength) bytes") }
   }
 
@@ -58,14 +60,17 @@ public struct LogBatch: Sendable {
         case .success(let rec):
           guard rec.offset == header.baseOffset + UInt64(out.count) else {
             return .failure(
-              PayloadError("record \(out.count) has offset \(rec.offset), expected \(header.baseOffset + UInt64(out.count))"))
+              PayloadError(
+                "record \(out.count) has offset \(rec.offset), expected \(header.baseOffset + UInt64(out.count))"
+              ))
           }
           out.append(rec)
         case .failure(let e): return .failure(e)
         }
       }
       guard out.count == Int(header.count) else {
-        return .failure(PayloadError("batch holds \(out.count) records, header says \(header.count)"))
+        return .failure(
+          PayloadError("batch holds \(out.count) records, header says \(header.count)"))
       }
       return .success(out)
     }
@@ -89,7 +94,9 @@ public struct LogBatch: Sendable {
 
 extension CandleBatch {
   /// Columns from generic records; nil when a record is not a candle.
-  static func fromRecords(_ records: [LogRecord], baseOffset: UInt64) -> Result<CandleBatch?, LogError> {
+  static func fromRecords(_ records: [LogRecord], baseOffset: UInt64) -> Result<
+    CandleBatch?, LogError
+  > {
     var streamIDs: [String: Int32] = [:]
     var venueIDs: [String: Int32] = [:]
     var b = CandleBatch(baseOffset: baseOffset, streams: [])
@@ -98,22 +105,28 @@ extension CandleBatch {
       let e = rec.event
       guard e.type == .candle else { return .success(nil) }
       guard let p = try? CandlePayload.decode(e.payload) else {
-        return .failure(.invalidEvent(index: Int(rec.offset - baseOffset), reason: "candle payload does not decode"))
+        return .failure(
+          .invalidEvent(
+            index: Int(rec.offset - baseOffset), reason: "candle payload does not decode"))
       }
-      let s = streamIDs[e.stream] ?? {
-        let id = Int32(b.streams.count)
-        streamIDs[e.stream] = id
-        b.streams.append(e.stream)
-        return id
-      }()
-      var vi: Int32 = -1
-      if let v = p.venue {
-        vi = venueIDs[v] ?? {
-          let id = Int32(b.venues.count)
-          venueIDs[v] = id
-          b.venues.append(v)
+      let s =
+        streamIDs[e.stream]
+        ?? {
+          let id = Int32(b.streams.count)
+          streamIDs[e.stream] = id
+          b.streams.append(e.stream)
           return id
         }()
+      var vi: Int32 = -1
+      if let v = p.venue {
+        vi =
+          venueIDs[v]
+          ?? {
+            let id = Int32(b.venues.count)
+            venueIDs[v] = id
+            b.venues.append(v)
+            return id
+          }()
       }
       b.streamIndex.append(s)
       b.eventTime.append(e.eventTime)

@@ -7,7 +7,9 @@ struct SegmentEntry: Equatable, Sendable {
 
 /// Paths inside a log directory and the listing of its segments.
 enum LogDirectory {
-  static func segmentsPath(_ directory: String) -> String { directory + "/" + SegmentLayout.directoryName }
+  static func segmentsPath(_ directory: String) -> String {
+    directory + "/" + SegmentLayout.directoryName
+  }
 
   static func lockPath(_ directory: String) -> String { directory + "/lock" }
 
@@ -16,7 +18,9 @@ enum LogDirectory {
     let dir = segmentsPath(directory)
     guard let names = try Directory.list(dir) else { return [] }
     return names.compactMap { name in
-      SegmentLayout.baseOffset(fileName: name).map { SegmentEntry(base: $0, name: name, path: dir + "/" + name) }
+      SegmentLayout.baseOffset(fileName: name).map {
+        SegmentEntry(base: $0, name: name, path: dir + "/" + name)
+      }
     }.sorted { $0.base < $1.base }
   }
 }

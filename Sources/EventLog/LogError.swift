@@ -36,7 +36,8 @@ public enum LogError: Error, Sendable, Equatable, CustomStringConvertible {
     case .corrupt(let seg, let pos, let reason):
       return "corrupt log: segment \(seg) at byte \(pos): \(reason)"
     case .missingCheckpoint(let dir, let reason):
-      return "log \(dir) has batches but no valid checkpoint (\(reason)); refusing to guess what is durable"
+      return
+        "log \(dir) has batches but no valid checkpoint (\(reason)); refusing to guess what is durable"
     case .invalidEvent(let i, let reason):
       return "event \(i) of the batch rejected: \(reason)"
     case .unknownType(let seg, let pos, let off, let type, let version):

@@ -63,8 +63,13 @@ public final class LogReader {
   /// A cursor starting at the batch that holds `offset` (the log's start by default).
   public func cursor(from offset: UInt64 = 0) throws(LogError) -> LogCursor {
     try refreshSegments()
-    guard let si = segments.lastIndex(where: { $0.entry.base <= offset }) ?? (segments.isEmpty ? nil : 0) else {
-      return LogCursor(reader: self, segment: 0, position: Int64(SegmentHeader.size), expected: 0, skipBelow: offset)
+    guard
+      let si = segments.lastIndex(where: { $0.entry.base <= offset })
+        ?? (segments.isEmpty ? nil : 0)
+    else {
+      return LogCursor(
+        reader: self, segment: 0, position: Int64(SegmentHeader.size), expected: 0,
+        skipBelow: offset)
     }
     let seg = segments[si]
     try seg.refresh()
@@ -74,20 +79,23 @@ public final class LogReader {
       position = entry.position
       expected = entry.offset
     }
-    while position < seg.limit, case .success(let h)? = try seg.reader.header(at: position, limit: seg.limit),
+    while position < seg.limit,
+      case .success(let h)? = try seg.reader.header(at: position, limit: seg.limit),
       h.nextOffset <= offset
     {
       position += Int64(h.totalLength)
       expected = h.nextOffset
     }
-    return LogCursor(reader: self, segment: si, position: position, expected: expected, skipBelow: offset)
+    return LogCursor(
+      reader: self, segment: si, position: position, expected: expected, skipBelow: offset)
   }
 
   /// A cursor at the first batch whose watermark is ≥ `time` (D-11): every
   /// event with event time ≥ `time` lies at or after it. Filter on event time.
   public func cursor(sinceTime time: Int64) throws(LogError) -> LogCursor {
     try refreshSegments()
-    guard var si = segments.firstIndex(where: { $0.footer.map { $0.watermark >= time } ?? true }) else {
+    guard var si = segments.firstIndex(where: { $0.footer.map { $0.watermark >= time } ?? true })
+    else {
       return try cursor(from: segments.last?.footer?.nextOffset ?? 0)
     }
     while true {
@@ -99,15 +107,19 @@ public final class LogReader {
         position = entry.position
         expected = entry.offset
       }
-      while position < seg.limit, case .success(let h)? = try seg.reader.header(at: position, limit: seg.limit) {
+      while position < seg.limit,
+        case .success(let h)? = try seg.reader.header(at: position, limit: seg.limit)
+      {
         if h.watermark >= time {
-          return LogCursor(reader: self, segment: si, position: position, expected: expected, skipBelow: 0)
+          return LogCursor(
+            reader: self, segment: si, position: position, expected: expected, skipBelow: 0)
         }
         position += Int64(h.totalLength)
         expected = h.nextOffset
       }
       guard si + 1 < segments.count else {
-        return LogCursor(reader: self, segment: si, position: position, expected: expected, skipBelow: 0)
+        return LogCursor(
+          reader: self, segment: si, position: position, expected: expected, skipBelow: 0)
       }
       si += 1
     }
@@ -126,12 +138,16 @@ public final class LogReader {
     var index: SegmentIndex
     if let cached = seg.index {
       index = cached
-    } else if let loaded = try IndexFiles.load(directory: LogDirectory.segmentsPath(directory), base: seg.entry.base) {
+    } else if let loaded = try IndexFiles.load(
+      directory: LogDirectory.segmentsPath(directory), base: seg.entry.base)
+    {
       index = loaded
     } else {
       index = SegmentIndex(base: seg.entry.base, interval: LogOptions().indexIntervalBytes)
     }
-    if let stop = try SegmentScanner.catchUp(&index, reader: seg.reader, limit: seg.limit), seg.footer != nil {
+    if let stop = try SegmentScanner.catchUp(&index, reader: seg.reader, limit: seg.limit),
+      seg.footer != nil
+    {
       throw LogError.corrupt(segment: seg.entry.name, position: stop.position, reason: stop.reason)
     }
     seg.index = index
@@ -178,7 +194,9 @@ public final class LogCursor {
         guard b.header.baseOffset == expected else {
           throw LogError.corrupt(
             segment: seg.entry.name, position: position,
-            reason: "batch base offset \(b.header.baseOffset), expected \(expected) (offsets must be dense)")
+            reason:
+              "batch base offset \(b.header.baseOffset), expected \(expected) (offsets must be dense)"
+          )
         }
         position += Int64(b.header.totalLength)
         expected = b.header.nextOffset
@@ -209,7 +227,8 @@ public final class LogCursor {
     guard nextSeg.entry.base == expected else {
       throw LogError.corrupt(
         segment: nextSeg.entry.name, position: 0,
-        reason: "segment starts at offset \(nextSeg.entry.base), the previous one ends at \(expected)")
+        reason:
+          "segment starts at offset \(nextSeg.entry.base), the previous one ends at \(expected)")
     }
     segment += 1
     position = Int64(SegmentHeader.size)
@@ -233,7 +252,9 @@ public final class TailingReader {
   private let pollMicroseconds: UInt32
 
   /// Tails `directory` from `offset`, polling every `pollMilliseconds`.
-  public init(directory: String, from offset: UInt64 = 0, pollMilliseconds: Int = 5) throws(LogError) {
+  public init(directory: String, from offset: UInt64 = 0, pollMilliseconds: Int = 5)
+    throws(LogError)
+  {
     cursor = try LogReader(directory: directory).cursor(from: offset)
     pollMicroseconds = UInt32(max(pollMilliseconds, 1) * 1000)
   }
@@ -250,5 +271,7 @@ public final class TailingReader {
   }
 
   /// The records of a batch from the starting offset on.
-  public func records(of batch: LogBatch) throws(LogError) -> [LogRecord] { try cursor.records(of: batch) }
+  public func records(of batch: LogBatch) throws(LogError) -> [LogRecord] {
+    try cursor.records(of: batch)
+  }
 }

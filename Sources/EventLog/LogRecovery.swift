@@ -36,12 +36,14 @@ struct LogRecovery {
   func plan() throws(LogError) -> Plan {
     let segments = try LogDirectory.segments(directory)
     let checkpoint = try CheckpointFile.read(directory: directory)
-    let empty = DurablePosition(segmentBase: 0, position: Int64(SegmentHeader.size), nextOffset: 0, watermark: .min)
+    let empty = DurablePosition(
+      segmentBase: 0, position: Int64(SegmentHeader.size), nextOffset: 0, watermark: .min)
     guard !segments.isEmpty else {
       if let cp = checkpoint, cp.nextOffset > 0 {
         throw LogError.corrupt(
           segment: SegmentLayout.fileName(base: cp.segmentBase), position: cp.position,
-          reason: "checkpoint says offsets below \(cp.nextOffset) are durable but no segment file exists")
+          reason:
+            "checkpoint says offsets below \(cp.nextOffset) are durable but no segment file exists")
       }
       var report = RecoveryReport(durable: empty)
       report.created = true
@@ -62,13 +64,16 @@ struct LogRecovery {
       watermark = footer.watermark
     }
     try planCheckpointSegment(
-      segments[cpIndex], cp: cp, later: Array(segments[(cpIndex + 1)...]), next: next, watermark: watermark,
+      segments[cpIndex], cp: cp, later: Array(segments[(cpIndex + 1)...]), next: next,
+      watermark: watermark,
       plan: &plan)
     return plan
   }
 
   private func planWithoutCheckpoint(_ segments: [SegmentEntry]) throws(LogError) -> Plan {
-    let sizes = try segments.map { e throws(LogError) in try PosixFile.open(e.path, writable: false).size() }
+    let sizes = try segments.map { e throws(LogError) in
+      try PosixFile.open(e.path, writable: false).size()
+    }
     guard segments.count == 1, sizes[0] <= Int64(SegmentHeader.size) else {
       throw LogError.missingCheckpoint(
         directory: directory,
@@ -79,7 +84,8 @@ struct LogRecovery {
     var plan = Plan(
       report: RecoveryReport(
         durable: DurablePosition(
-          segmentBase: entry.base, position: Int64(SegmentHeader.size), nextOffset: entry.base, watermark: .min)))
+          segmentBase: entry.base, position: Int64(SegmentHeader.size), nextOffset: entry.base,
+          watermark: .min)))
     plan.remove = [entry]
     plan.report.created = true
     plan.writeCheckpoint = true
@@ -88,31 +94,42 @@ struct LogRecovery {
 
   /// A segment before the checkpoint's: it must be sealed, continuous and
   /// (when asked) wholly valid. Its index is brought up to date.
-  private func checkSealed(_ entry: SegmentEntry, expectedBase: UInt64, plan: inout Plan) throws(LogError)
+  private func checkSealed(_ entry: SegmentEntry, expectedBase: UInt64, plan: inout Plan)
+    throws(LogError)
     -> SegmentFooter
   {
     let file = try PosixFile.open(entry.path, writable: false)
     let size = try file.size()
-    if let reason = try SegmentScanner.checkHeader(file, entry: entry) { throw corrupt(entry, 0, reason) }
+    if let reason = try SegmentScanner.checkHeader(file, entry: entry) {
+      throw corrupt(entry, 0, reason)
+    }
     guard entry.base == expectedBase else {
-      throw corrupt(entry, 0, "segment starts at offset \(entry.base), the previous one ends at \(expectedBase)")
+      throw corrupt(
+        entry, 0, "segment starts at offset \(entry.base), the previous one ends at \(expectedBase)"
+      )
     }
     guard let footer = try SegmentScanner.footer(file, size: size) else {
-      throw corrupt(entry, size, "segment before the durable checkpoint is not sealed (no valid footer)")
+      throw corrupt(
+        entry, size, "segment before the durable checkpoint is not sealed (no valid footer)")
     }
     if options.verifySealedSegmentsOnOpen {
-      let scan = try SegmentScanner.scan(entry, watermarkBefore: .min, indexInterval: options.indexIntervalBytes)
+      let scan = try SegmentScanner.scan(
+        entry, watermarkBefore: .min, indexInterval: options.indexIntervalBytes)
       if let stop = scan.stop { throw corrupt(entry, stop.position, stop.reason) }
     }
-    try refreshIndex(entry, reader: SegmentReader(file: file, name: entry.name, base: entry.base),
+    try refreshIndex(
+      entry, reader: SegmentReader(file: file, name: entry.name, base: entry.base),
       limit: footer.dataLength, plan: &plan)
     return footer
   }
 
-  private func refreshIndex(_ entry: SegmentEntry, reader: SegmentReader, limit: Int64, plan: inout Plan)
+  private func refreshIndex(
+    _ entry: SegmentEntry, reader: SegmentReader, limit: Int64, plan: inout Plan
+  )
     throws(LogError)
   {
-    let loaded = try IndexFiles.load(directory: LogDirectory.segmentsPath(directory), base: entry.base)
+    let loaded = try IndexFiles.load(
+      directory: LogDirectory.segmentsPath(directory), base: entry.base)
     var index = loaded ?? SegmentIndex(base: entry.base, interval: options.indexIntervalBytes)
     if let stop = try SegmentScanner.catchUp(&index, reader: reader, limit: limit) {
       throw corrupt(entry, stop.position, "indexing a sealed segment: \(stop.reason)")
@@ -124,15 +141,21 @@ struct LogRecovery {
   }
 
   private func planCheckpointSegment(
-    _ entry: SegmentEntry, cp: DurablePosition, later: [SegmentEntry], next: UInt64, watermark: Int64,
+    _ entry: SegmentEntry, cp: DurablePosition, later: [SegmentEntry], next: UInt64,
+    watermark: Int64,
     plan: inout Plan
   ) throws(LogError) {
     guard entry.base == next else {
-      throw corrupt(entry, 0, "segment starts at offset \(entry.base), the previous one ends at \(next)")
+      throw corrupt(
+        entry, 0, "segment starts at offset \(entry.base), the previous one ends at \(next)")
     }
-    let scan = try SegmentScanner.scan(entry, watermarkBefore: watermark, indexInterval: options.indexIntervalBytes)
+    let scan = try SegmentScanner.scan(
+      entry, watermarkBefore: watermark, indexInterval: options.indexIntervalBytes)
     guard scan.fileSize >= cp.position else {
-      throw corrupt(entry, scan.fileSize, "file is \(scan.fileSize) bytes but the checkpoint says \(cp.position) are durable (cut short)")
+      throw corrupt(
+        entry, scan.fileSize,
+        "file is \(scan.fileSize) bytes but the checkpoint says \(cp.position) are durable (cut short)"
+      )
     }
     if let stop = scan.stop, stop.position < cp.position || scan.footer != nil {
       throw corrupt(entry, stop.position, stop.reason)
@@ -140,7 +163,9 @@ struct LogRecovery {
     let atCheckpoint = scan.boundaries.first { $0.end == cp.position }
     let isStart = cp.position == Int64(SegmentHeader.size) && cp.nextOffset == entry.base
     guard isStart || atCheckpoint?.nextOffset == cp.nextOffset else {
-      throw corrupt(entry, cp.position, "the checkpoint (next offset \(cp.nextOffset)) is not at a batch boundary")
+      throw corrupt(
+        entry, cp.position,
+        "the checkpoint (next offset \(cp.nextOffset)) is not at a batch boundary")
     }
     plan.report.batchesKeptAfterCheckpoint += scan.boundaries.filter { $0.end > cp.position }.count
     try planTail(from: scan, later: later, plan: &plan)
@@ -148,7 +173,9 @@ struct LogRecovery {
 
   /// The region after the checkpoint: keep every valid batch, cut at the
   /// first invalid one and drop whatever follows it.
-  private func planTail(from first: SegmentScan, later: [SegmentEntry], plan: inout Plan) throws(LogError) {
+  private func planTail(from first: SegmentScan, later: [SegmentEntry], plan: inout Plan)
+    throws(LogError)
+  {
     var current = first
     var rest = later[...]
     while true {
@@ -163,7 +190,9 @@ struct LogRecovery {
         // Followed by another segment but not sealed: its roll was cut short.
         return finish(current, removing: rest, plan: &plan)
       }
-      guard let nextEntry = rest.popFirst() else { return finish(current, removing: [], plan: &plan) }
+      guard let nextEntry = rest.popFirst() else {
+        return finish(current, removing: [], plan: &plan)
+      }
       try noteIndex(current, plan: &plan)
       plan.writeCheckpoint = true
       let scan = try SegmentScanner.scan(
@@ -186,7 +215,8 @@ struct LogRecovery {
   }
 
   private func noteIndex(_ scan: SegmentScan, plan: inout Plan) throws(LogError) {
-    let loaded = try IndexFiles.load(directory: LogDirectory.segmentsPath(directory), base: scan.entry.base)
+    let loaded = try IndexFiles.load(
+      directory: LogDirectory.segmentsPath(directory), base: scan.entry.base)
     if scan.index != loaded {
       plan.indexes.append(scan.index)
       plan.report.rebuiltIndexes.append(scan.entry.name)
@@ -194,15 +224,19 @@ struct LogRecovery {
   }
 
   private func finishActive(_ scan: SegmentScan, plan: inout Plan) {
-    let kept = scan.stop.map { stop in scan.boundaries.filter { $0.end <= stop.position } } ?? scan.boundaries
+    let kept =
+      scan.stop.map { stop in scan.boundaries.filter { $0.end <= stop.position } }
+      ?? scan.boundaries
     var index = scan.index
     if let stop = scan.stop { index.truncate(atPosition: stop.position) }
     let end = kept.last?.end ?? Int64(SegmentHeader.size)
     plan.active = ActiveSegmentState(
       entry: scan.entry, position: end, batchCount: UInt32(kept.count), crc: scan.crc, index: index,
-      nextOffset: kept.last?.nextOffset ?? scan.entry.base, watermark: kept.last?.watermark ?? scan.watermark,
+      nextOffset: kept.last?.nextOffset ?? scan.entry.base,
+      watermark: kept.last?.watermark ?? scan.watermark,
       sealed: scan.footer != nil && scan.stop == nil)
-    let loaded = try? IndexFiles.load(directory: LogDirectory.segmentsPath(directory), base: scan.entry.base)
+    let loaded = try? IndexFiles.load(
+      directory: LogDirectory.segmentsPath(directory), base: scan.entry.base)
     if index != loaded {
       plan.indexes.append(index)
       plan.report.rebuiltIndexes.append(scan.entry.name)

@@ -74,7 +74,9 @@ public struct LogStats: Sendable, Codable, Equatable {
   public var compressionRatio: Double = 0
 
   /// Reads the whole log in `directory`.
-  public static func compute(directory: String, registry: EventTypeRegistry = .standard) throws(LogError) -> LogStats {
+  public static func compute(directory: String, registry: EventTypeRegistry = .standard)
+    throws(LogError) -> LogStats
+  {
     var s = LogStats()
     let reader = try LogReader(directory: directory)
     var byType: [UInt16: Int] = [:]
@@ -127,7 +129,9 @@ public struct LogStats: Sendable, Codable, Equatable {
         perStream[Int(candles.streamIndex[i])] += 1
         let p = candles.presence[i]
         bytes += 9 * (p & 0x3F).nonzeroBitCount
-        if candles.venueIndex[i] >= 0 { bytes += 2 + candles.venues[Int(candles.venueIndex[i])].utf8.count }
+        if candles.venueIndex[i] >= 0 {
+          bytes += 2 + candles.venues[Int(candles.venueIndex[i])].utf8.count
+        }
       }
       for (k, name) in candles.streams.enumerated() {
         streams[name, default: 0] += perStream[k]
@@ -153,7 +157,8 @@ public struct LogStats: Sendable, Codable, Equatable {
       if try SegmentScanner.footer(f, size: size) != nil { sealedSegments += 1 }
     }
     let segDir = LogDirectory.segmentsPath(directory)
-    for name in try Directory.list(segDir) ?? [] where name.hasSuffix(".index") || name.hasSuffix(".timeindex") {
+    for name in try Directory.list(segDir) ?? []
+    where name.hasSuffix(".index") || name.hasSuffix(".timeindex") {
       indexBytes += try PosixFile.open(segDir + "/" + name, writable: false).size()
     }
     let cp = directory + "/" + CheckpointFile.fileName

@@ -42,7 +42,8 @@ public struct VerifyReport: Sendable {
 /// schema version) and causes that point to earlier offsets.
 public enum LogVerifier {
   /// Verifies the log in `directory` against the types of `registry`.
-  public static func verify(directory: String, registry: EventTypeRegistry = .standard) throws(LogError)
+  public static func verify(directory: String, registry: EventTypeRegistry = .standard)
+    throws(LogError)
     -> VerifyReport
   {
     guard Directory.exists(LogDirectory.segmentsPath(directory)) else {
@@ -52,7 +53,10 @@ public enum LogVerifier {
     var report = VerifyReport()
     let checkpoint = try CheckpointFile.read(directory: directory)
     if checkpoint == nil && !segments.isEmpty {
-      report.problems.append(.init(severity: .error, segment: CheckpointFile.fileName, position: 0, reason: "no valid checkpoint"))
+      report.problems.append(
+        .init(
+          severity: .error, segment: CheckpointFile.fileName, position: 0,
+          reason: "no valid checkpoint"))
     }
     var expected = segments.first?.base ?? 0
     var watermark = Int64.min
@@ -60,11 +64,14 @@ public enum LogVerifier {
       let isLast = i == segments.count - 1
       if entry.base != expected {
         report.problems.append(
-          .init(severity: .error, segment: entry.name, position: 0,
+          .init(
+            severity: .error, segment: entry.name, position: 0,
             reason: "segment starts at offset \(entry.base), the previous one ends at \(expected)"))
       }
       var eventProblems: [VerifyProblem] = []
-      let scan = try SegmentScanner.scan(entry, watermarkBefore: watermark, indexInterval: LogOptions().indexIntervalBytes) {
+      let scan = try SegmentScanner.scan(
+        entry, watermarkBefore: watermark, indexInterval: LogOptions().indexIntervalBytes
+      ) {
         (b: LogBatch) throws(LogError) in
         eventProblems += try check(batch: b, registry: registry)
         report.events += Int(b.header.count)
@@ -74,17 +81,28 @@ public enum LogVerifier {
       report.bytes += scan.fileSize
       report.problems += eventProblems
       if let stop = scan.stop {
-        report.problems.append(classify(stop, entry: entry, sealed: scan.footer != nil, checkpoint: checkpoint))
+        report.problems.append(
+          classify(stop, entry: entry, sealed: scan.footer != nil, checkpoint: checkpoint))
       } else if scan.footer == nil && !isLast {
         report.problems.append(
-          .init(severity: .error, segment: entry.name, position: scan.fileSize, reason: "segment is followed by another but not sealed"))
+          .init(
+            severity: .error, segment: entry.name, position: scan.fileSize,
+            reason: "segment is followed by another but not sealed"))
       } else if scan.footer == nil && scan.dataEnd != scan.fileSize {
-        report.problems.append(.init(severity: .error, segment: entry.name, position: scan.dataEnd, reason: "trailing bytes"))
-      }
-      if let cp = checkpoint, cp.segmentBase == entry.base, scan.dataEnd < cp.position, scan.stop == nil {
         report.problems.append(
-          .init(severity: .error, segment: entry.name, position: scan.dataEnd,
-            reason: "segment ends at byte \(scan.dataEnd) but the checkpoint says \(cp.position) are durable"))
+          .init(
+            severity: .error, segment: entry.name, position: scan.dataEnd, reason: "trailing bytes")
+        )
+      }
+      if let cp = checkpoint, cp.segmentBase == entry.base, scan.dataEnd < cp.position,
+        scan.stop == nil
+      {
+        report.problems.append(
+          .init(
+            severity: .error, segment: entry.name, position: scan.dataEnd,
+            reason:
+              "segment ends at byte \(scan.dataEnd) but the checkpoint says \(cp.position) are durable"
+          ))
       }
       expected = scan.nextOffset
       watermark = scan.watermark
@@ -92,51 +110,79 @@ public enum LogVerifier {
     }
     if let cp = checkpoint, !segments.contains(where: { $0.base == cp.segmentBase }) {
       report.problems.append(
-        .init(severity: .error, segment: CheckpointFile.fileName, position: 0,
-          reason: "checkpoint names missing segment \(SegmentLayout.fileName(base: cp.segmentBase))"))
+        .init(
+          severity: .error, segment: CheckpointFile.fileName, position: 0,
+          reason: "checkpoint names missing segment \(SegmentLayout.fileName(base: cp.segmentBase))"
+        ))
     }
     return report
   }
 
   private static func classify(
-    _ stop: (position: Int64, reason: String), entry: SegmentEntry, sealed: Bool, checkpoint: DurablePosition?
+    _ stop: (position: Int64, reason: String), entry: SegmentEntry, sealed: Bool,
+    checkpoint: DurablePosition?
   ) -> VerifyProblem {
     let afterCheckpoint =
-      !sealed && checkpoint.map { $0.segmentBase < entry.base || ($0.segmentBase == entry.base && stop.position >= $0.position) }
-      ?? false
+      !sealed
+      && checkpoint.map {
+        $0.segmentBase < entry.base
+          || ($0.segmentBase == entry.base && stop.position >= $0.position)
+      }
+        ?? false
     if afterCheckpoint {
       return .init(
         severity: .warning, segment: entry.name, position: stop.position,
-        reason: "torn tail after the durable checkpoint (\(stop.reason)); the next writer open truncates it")
+        reason:
+          "torn tail after the durable checkpoint (\(stop.reason)); the next writer open truncates it"
+      )
     }
-    return .init(severity: .error, segment: entry.name, position: stop.position, reason: stop.reason)
+    return .init(
+      severity: .error, segment: entry.name, position: stop.position, reason: stop.reason)
   }
 
-  private static func check(batch b: LogBatch, registry: EventTypeRegistry) throws(LogError) -> [VerifyProblem] {
+  private static func check(batch b: LogBatch, registry: EventTypeRegistry) throws(LogError)
+    -> [VerifyProblem]
+  {
     let records: [LogRecord]
     do {
       records = try b.records()
     } catch {
-      return [.init(severity: .error, segment: b.segment, position: b.position, reason: error.description)]
+      return [
+        .init(severity: .error, segment: b.segment, position: b.position, reason: error.description)
+      ]
     }
     var problems: [VerifyProblem] = []
     for r in records {
       let e = r.event
       guard let info = registry[e.type], e.schemaVersion <= info.schemaVersion else {
         problems.append(
-          .init(severity: .error, segment: b.segment, position: b.position, offset: r.offset,
+          .init(
+            severity: .error, segment: b.segment, position: b.position, offset: r.offset,
             reason: "type \(e.type.rawValue) version \(e.schemaVersion) is unknown to this build"))
         continue
       }
-      if e.schemaVersion == info.schemaVersion, let p = EventValidator.problem(e, offset: r.offset, registry: registry) {
-        problems.append(.init(severity: .error, segment: b.segment, position: b.position, offset: r.offset, reason: p))
-      } else if e.schemaVersion < info.schemaVersion, let p = EventValidator.causeProblem(e.causes, offset: r.offset) {
-        problems.append(.init(severity: .error, segment: b.segment, position: b.position, offset: r.offset, reason: p))
+      if e.schemaVersion == info.schemaVersion,
+        let p = EventValidator.problem(e, offset: r.offset, registry: registry)
+      {
+        problems.append(
+          .init(
+            severity: .error, segment: b.segment, position: b.position, offset: r.offset, reason: p)
+        )
+      } else if e.schemaVersion < info.schemaVersion,
+        let p = EventValidator.causeProblem(e.causes, offset: r.offset)
+      {
+        problems.append(
+          .init(
+            severity: .error, segment: b.segment, position: b.position, offset: r.offset, reason: p)
+        )
       }
       if e.eventTime < b.header.minTime || e.eventTime > b.header.maxTime {
         problems.append(
-          .init(severity: .error, segment: b.segment, position: b.position, offset: r.offset,
-            reason: "event time \(e.eventTime) outside the batch header's [\(b.header.minTime), \(b.header.maxTime)]"))
+          .init(
+            severity: .error, segment: b.segment, position: b.position, offset: r.offset,
+            reason:
+              "event time \(e.eventTime) outside the batch header's [\(b.header.minTime), \(b.header.maxTime)]"
+          ))
       }
     }
     return problems

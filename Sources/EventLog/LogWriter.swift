@@ -70,16 +70,24 @@ public final class LogWriter: @unchecked Sendable {
   @discardableResult
   public func append(_ events: [Event]) throws(LogError) -> Range<UInt64> {
     try EventValidator.validate(events, registry: options.registry, payloads: false)
-    let prepared = BatchEncoder.prepare(events, registry: options.registry, codec: options.codec, validating: true)
-    if let (index, reason) = prepared.invalid { throw LogError.invalidEvent(index: index, reason: reason) }
-    if prepared.codec != .candle { try EventValidator.validatePayloads(events, registry: options.registry) }
+    let prepared = BatchEncoder.prepare(
+      events, registry: options.registry, codec: options.codec, validating: true)
+    if let (index, reason) = prepared.invalid {
+      throw LogError.invalidEvent(index: index, reason: reason)
+    }
+    if prepared.codec != .candle {
+      try EventValidator.validatePayloads(events, registry: options.registry)
+    }
     cond.lock()
     defer { cond.unlock() }
     if isClosed { throw LogError.closed }
     if let f = failure { throw LogError.writerFailed(reason: f.description) }
     try EventValidator.validateCauses(events, baseOffset: nextOffset)
-    let encoded = BatchEncoder.finalize(prepared, baseOffset: nextOffset, watermarkBefore: watermark)
-    if active.position + Int64(encoded.bytes.count) > options.segmentMaxBytes && active.batchCount > 0 {
+    let encoded = BatchEncoder.finalize(
+      prepared, baseOffset: nextOffset, watermarkBefore: watermark)
+    if active.position + Int64(encoded.bytes.count) > options.segmentMaxBytes
+      && active.batchCount > 0
+    {
       try guarded { () throws(LogError) in try rollLocked() }
     }
     try guarded { () throws(LogError) in try writeLocked(encoded) }
@@ -175,11 +183,14 @@ public final class LogWriter: @unchecked Sendable {
     active.position += Int64(encoded.bytes.count)
     active.batchCount += 1
     active.crc = CRC32C.checksum(encoded.bytes, continuing: active.crc)
-    if let entry = active.index.note(encoded.header, at: position) { try active.indexAppender.append(entry) }
+    if let entry = active.index.note(encoded.header, at: position) {
+      try active.indexAppender.append(entry)
+    }
     nextOffset = encoded.header.nextOffset
     watermark = encoded.header.watermark
     written = DurablePosition(
-      segmentBase: active.entry.base, position: active.position, nextOffset: nextOffset, watermark: watermark)
+      segmentBase: active.entry.base, position: active.position, nextOffset: nextOffset,
+      watermark: watermark)
   }
 
   /// fsync data, make the previous checkpoint durable, write the new one.
@@ -195,7 +206,8 @@ public final class LogWriter: @unchecked Sendable {
   private func rollLocked() throws(LogError) {
     try active.file.sync()
     let footer = SegmentFooter(
-      baseOffset: active.entry.base, nextOffset: nextOffset, dataLength: active.position, watermark: watermark,
+      baseOffset: active.entry.base, nextOffset: nextOffset, dataLength: active.position,
+      watermark: watermark,
       batchCount: active.batchCount, fileCRC: active.crc)
     try active.file.write(footer.encoded(), at: active.position)
     try active.file.sync()
@@ -203,7 +215,8 @@ public final class LogWriter: @unchecked Sendable {
     try active.indexAppender.sync()
     active = try LogWriter.createSegment(base: nextOffset, directory: directory, options: options)
     written = DurablePosition(
-      segmentBase: active.entry.base, position: active.position, nextOffset: nextOffset, watermark: watermark)
+      segmentBase: active.entry.base, position: active.position, nextOffset: nextOffset,
+      watermark: watermark)
     try checkpoint.sync()
     try checkpoint.write(written)
     durable = written
@@ -301,25 +314,32 @@ public final class LogWriter: @unchecked Sendable {
         if plan.truncate == nil { try Directory.makeWritable(a.entry.path) }
         let file = try PosixFile.open(a.entry.path, writable: true)
         active = ActiveSegment(
-          entry: a.entry, file: file, position: a.position, batchCount: a.batchCount, crc: a.crc, index: a.index,
+          entry: a.entry, file: file, position: a.position, batchCount: a.batchCount, crc: a.crc,
+          index: a.index,
           indexAppender: try IndexAppender(directory: segDir, index: a.index))
       }
     } else {
-      active = try createSegment(base: plan.report.durable.segmentBase, directory: directory, options: options)
+      active = try createSegment(
+        base: plan.report.durable.segmentBase, directory: directory, options: options)
     }
     let durable = DurablePosition(
-      segmentBase: active.entry.base, position: active.position, nextOffset: nextOffset, watermark: watermark)
+      segmentBase: active.entry.base, position: active.position, nextOffset: nextOffset,
+      watermark: watermark)
     if plan.writeCheckpoint || durable != plan.report.durable {
       try active.file.sync()
       try checkpoint.write(durable)
       try checkpoint.sync()
       try Directory.sync(directory)
     }
-    return OpenState(active: active, checkpoint: checkpoint, nextOffset: nextOffset, watermark: watermark, durable: durable)
+    return OpenState(
+      active: active, checkpoint: checkpoint, nextOffset: nextOffset, watermark: watermark,
+      durable: durable)
   }
 
   /// Creates an empty segment file at `base` (header fsynced, directory fsynced).
-  static func createSegment(base: UInt64, directory: String, options: LogOptions) throws(LogError) -> ActiveSegment {
+  static func createSegment(base: UInt64, directory: String, options: LogOptions) throws(LogError)
+    -> ActiveSegment
+  {
     let segDir = LogDirectory.segmentsPath(directory)
     let name = SegmentLayout.fileName(base: base)
     let path = segDir + "/" + name
@@ -334,7 +354,8 @@ public final class LogWriter: @unchecked Sendable {
     try Directory.sync(segDir)
     let index = SegmentIndex(base: base, interval: options.indexIntervalBytes)
     return ActiveSegment(
-      entry: SegmentEntry(base: base, name: name, path: path), file: file, position: Int64(header.count),
+      entry: SegmentEntry(base: base, name: name, path: path), file: file,
+      position: Int64(header.count),
       batchCount: 0, crc: CRC32C.checksum(header), index: index,
       indexAppender: try IndexAppender(directory: segDir, index: index))
   }

@@ -20,7 +20,9 @@ final class PosixFile: @unchecked Sendable {
   deinit { close(fd) }
 
   /// Opens `path` for reading (and writing, creating it, when `writable`).
-  static func open(_ path: String, writable: Bool, create: Bool = false) throws(LogError) -> PosixFile {
+  static func open(_ path: String, writable: Bool, create: Bool = false) throws(LogError)
+    -> PosixFile
+  {
     var flags = writable ? O_RDWR : O_RDONLY
     if create { flags |= O_CREAT }
     flags |= O_CLOEXEC
@@ -32,14 +34,20 @@ final class PosixFile: @unchecked Sendable {
   /// Current size in bytes.
   func size() throws(LogError) -> Int64 {
     var st = stat()
-    guard fstat(fd, &st) == 0 else { throw LogError.io(operation: "fstat", path: path, errno: errno) }
+    guard fstat(fd, &st) == 0 else {
+      throw LogError.io(operation: "fstat", path: path, errno: errno)
+    }
     return Int64(st.st_size)
   }
 
   /// Reads up to `count` bytes at `offset` into `buffer[at...]`; returns the
   /// number read (fewer only at end of file).
-  func read(into buffer: inout [UInt8], at bufferIndex: Int = 0, count: Int, offset: Int64) throws(LogError) -> Int {
-    if buffer.count < bufferIndex + count { buffer.append(contentsOf: repeatElement(0, count: bufferIndex + count - buffer.count)) }
+  func read(into buffer: inout [UInt8], at bufferIndex: Int = 0, count: Int, offset: Int64)
+    throws(LogError) -> Int
+  {
+    if buffer.count < bufferIndex + count {
+      buffer.append(contentsOf: repeatElement(0, count: bufferIndex + count - buffer.count))
+    }
     var done = 0
     while done < count {
       let n = buffer.withUnsafeMutableBytes { b in
@@ -85,7 +93,9 @@ final class PosixFile: @unchecked Sendable {
 
   /// Flushes data (and the size, for appends) to stable storage.
   func sync() throws(LogError) {
-    guard fdatasync(fd) == 0 else { throw LogError.io(operation: "fdatasync", path: path, errno: errno) }
+    guard fdatasync(fd) == 0 else {
+      throw LogError.io(operation: "fdatasync", path: path, errno: errno)
+    }
   }
 
   /// Cuts the file to `length` bytes.
@@ -107,7 +117,9 @@ final class PosixFile: @unchecked Sendable {
 
   /// Makes the file read-only for everyone (sealed segments).
   func makeReadOnly() throws(LogError) {
-    guard fchmod(fd, 0o444) == 0 else { throw LogError.io(operation: "fchmod", path: path, errno: errno) }
+    guard fchmod(fd, 0o444) == 0 else {
+      throw LogError.io(operation: "fchmod", path: path, errno: errno)
+    }
   }
 }
 
@@ -154,18 +166,24 @@ enum Directory {
 
   /// Removes a file; a missing file is fine.
   static func remove(_ path: String) throws(LogError) {
-    if unlink(path) != 0 && errno != ENOENT { throw LogError.io(operation: "unlink", path: path, errno: errno) }
+    if unlink(path) != 0 && errno != ENOENT {
+      throw LogError.io(operation: "unlink", path: path, errno: errno)
+    }
   }
 
   /// Atomically replaces `to` with `from`.
   static func rename(_ from: String, _ to: String) throws(LogError) {
-    guard Glibc.rename(from, to) == 0 else { throw LogError.io(operation: "rename", path: to, errno: errno) }
+    guard Glibc.rename(from, to) == 0 else {
+      throw LogError.io(operation: "rename", path: to, errno: errno)
+    }
   }
 }
 
 extension Directory {
   /// Gives the owner write permission back (a sealed segment about to be cut or removed).
   static func makeWritable(_ path: String) throws(LogError) {
-    guard chmod(path, 0o644) == 0 else { throw LogError.io(operation: "chmod", path: path, errno: errno) }
+    guard chmod(path, 0o644) == 0 else {
+      throw LogError.io(operation: "chmod", path: path, errno: errno)
+    }
   }
 }

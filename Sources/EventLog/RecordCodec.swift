@@ -38,9 +38,12 @@ enum RecordCodec {
     else { return .failure(PayloadError("record at \(start) is cut short")) }
     let expected = 38 + Int(streamLen) + 8 * Int(causeCount) + Int(payloadLen)
     guard Int(length) == expected else {
-      return .failure(PayloadError("record at \(start) has length \(length), fields say \(expected)"))
+      return .failure(
+        PayloadError("record at \(start) has length \(length), fields say \(expected)"))
     }
-    guard flags & ~1 == 0 else { return .failure(PayloadError("record at \(start) has unknown flags \(flags)")) }
+    guard flags & ~1 == 0 else {
+      return .failure(PayloadError("record at \(start) has unknown flags \(flags)"))
+    }
     guard streamLen > 0, let streamBytes = r.bytes(Int(streamLen)),
       let stream = String(validating: streamBytes, as: UTF8.self)
     else { return .failure(PayloadError("record at \(start) has an empty or non-UTF-8 stream")) }
@@ -52,7 +55,8 @@ enum RecordCodec {
     for _ in 0..<causeCount { causes.append(r.u64()!) }
     let payload = [UInt8](r.bytes(Int(payloadLen))!)
     let event = Event(
-      eventTime: time, type: EventType(rawValue: type), schemaVersion: version, isDerived: flags & 1 == 1,
+      eventTime: time, type: EventType(rawValue: type), schemaVersion: version,
+      isDerived: flags & 1 == 1,
       stream: stream, formula: formula, causes: causes, payload: payload)
     return .success(LogRecord(offset: offset, event: event))
   }

@@ -27,17 +27,28 @@ public struct RecoveryReport: Sendable, Equatable, CustomStringConvertible {
   public var durable: DurablePosition
 
   /// True when nothing needed repair.
-  public var isClean: Bool { truncation == nil && removedSegments.isEmpty && rebuiltIndexes.isEmpty }
+  public var isClean: Bool {
+    truncation == nil && removedSegments.isEmpty && rebuiltIndexes.isEmpty
+  }
 
   public var description: String {
     var parts: [String] = []
     if created { parts.append("created a new log") }
     if let t = truncation {
-      parts.append("truncated torn tail of \(t.segment) at byte \(t.position) (\(t.bytesRemoved) bytes: \(t.reason))")
+      parts.append(
+        "truncated torn tail of \(t.segment) at byte \(t.position) (\(t.bytesRemoved) bytes: \(t.reason))"
+      )
     }
-    if !removedSegments.isEmpty { parts.append("removed segments after the torn tail: \(removedSegments.joined(separator: ", "))") }
-    if batchesKeptAfterCheckpoint > 0 { parts.append("kept \(batchesKeptAfterCheckpoint) valid batches after the checkpoint") }
-    if !rebuiltIndexes.isEmpty { parts.append("rebuilt indexes of \(rebuiltIndexes.joined(separator: ", "))") }
+    if !removedSegments.isEmpty {
+      parts.append(
+        "removed segments after the torn tail: \(removedSegments.joined(separator: ", "))")
+    }
+    if batchesKeptAfterCheckpoint > 0 {
+      parts.append("kept \(batchesKeptAfterCheckpoint) valid batches after the checkpoint")
+    }
+    if !rebuiltIndexes.isEmpty {
+      parts.append("rebuilt indexes of \(rebuiltIndexes.joined(separator: ", "))")
+    }
     if parts.isEmpty { parts.append("clean") }
     return parts.joined(separator: "; ") + "; durable up to \(durable)"
   }

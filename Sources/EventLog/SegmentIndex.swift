@@ -27,7 +27,8 @@ struct SegmentIndex: Equatable, Sendable {
   mutating func note(_ h: BatchHeader, at position: Int64) -> IndexEntry? {
     guard shouldIndex(position: position) else { return nil }
     let e = IndexEntry(
-      offset: h.baseOffset, position: position, watermark: h.watermark, minTime: h.minTime, maxTime: h.maxTime)
+      offset: h.baseOffset, position: position, watermark: h.watermark, minTime: h.minTime,
+      maxTime: h.maxTime)
     entries.append(e)
     return e
   }
@@ -122,19 +123,25 @@ enum IndexFiles {
     guard ob.count >= headerSize, tb.count >= headerSize else { return nil }
     let oh = Array(ob[0..<headerSize])
     let th = Array(tb[0..<headerSize])
-    let interval = oh.withUnsafeBytes { Int64($0.loadUnaligned(fromByteOffset: 16, as: UInt32.self).littleEndian) }
+    let interval = oh.withUnsafeBytes {
+      Int64($0.loadUnaligned(fromByteOffset: 16, as: UInt32.self).littleEndian)
+    }
     guard interval > 0, oh == header(magic: offsetMagic, base: base, interval: interval),
       th == header(magic: timeMagic, base: base, interval: interval)
     else { return nil }
     var index = SegmentIndex(base: base, interval: interval)
     var i = 0
-    while headerSize + (i + 1) * offsetEntrySize <= ob.count, headerSize + (i + 1) * timeEntrySize <= tb.count {
+    while headerSize + (i + 1) * offsetEntrySize <= ob.count,
+      headerSize + (i + 1) * timeEntrySize <= tb.count
+    {
       let os = headerSize + i * offsetEntrySize
       let ts = headerSize + i * timeEntrySize
       guard let e = decodeTimeEntry(Array(tb[ts..<(ts + timeEntrySize)])),
         offsetEntry(e) == Array(ob[os..<(os + offsetEntrySize)])
       else { break }
-      if let last = index.entries.last, e.offset <= last.offset || e.position <= last.position { break }
+      if let last = index.entries.last, e.offset <= last.offset || e.position <= last.position {
+        break
+      }
       index.entries.append(e)
       i += 1
     }
@@ -144,9 +151,13 @@ enum IndexFiles {
   static func decodeTimeEntry(_ b: [UInt8]) -> IndexEntry? {
     b.withUnsafeBytes { raw -> IndexEntry? in
       var r = ByteReader(raw)
-      let e = IndexEntry(offset: r.u64()!, position: r.i64()!, watermark: r.i64()!, minTime: r.i64()!, maxTime: r.i64()!)
+      let e = IndexEntry(
+        offset: r.u64()!, position: r.i64()!, watermark: r.i64()!, minTime: r.i64()!,
+        maxTime: r.i64()!)
       r.position = timeEntrySize - 4
-      guard r.u32() == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<(timeEntrySize - 4)])) else {
+      guard
+        r.u32() == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<(timeEntrySize - 4)]))
+      else {
         return nil
       }
       return e
@@ -188,8 +199,11 @@ final class IndexAppender {
   }
 
   func append(_ e: IndexEntry) throws(LogError) {
-    try offsetFile.write(IndexFiles.offsetEntry(e), at: Int64(IndexFiles.headerSize + count * IndexFiles.offsetEntrySize))
-    try timeFile.write(IndexFiles.timeEntry(e), at: Int64(IndexFiles.headerSize + count * IndexFiles.timeEntrySize))
+    try offsetFile.write(
+      IndexFiles.offsetEntry(e),
+      at: Int64(IndexFiles.headerSize + count * IndexFiles.offsetEntrySize))
+    try timeFile.write(
+      IndexFiles.timeEntry(e), at: Int64(IndexFiles.headerSize + count * IndexFiles.timeEntrySize))
     count += 1
   }
 

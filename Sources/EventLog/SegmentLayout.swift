@@ -42,7 +42,9 @@ struct SegmentHeader: Equatable {
     return bytes.withUnsafeBytes { raw in
       var r = ByteReader(raw)
       guard r.u32() == magic else { return .failure(PayloadError("no segment magic")) }
-      guard r.u16() == formatVersion else { return .failure(PayloadError("unknown segment format version")) }
+      guard r.u16() == formatVersion else {
+        return .failure(PayloadError("unknown segment format version"))
+      }
       _ = r.u16()
       let base = r.u64()!
       r.position = 28
@@ -97,7 +99,9 @@ struct SegmentFooter: Equatable {
         baseOffset: r.u64()!, nextOffset: r.u64()!, dataLength: r.i64()!, watermark: r.i64()!,
         batchCount: r.u32()!, fileCRC: r.u32()!)
       _ = r.u32()
-      guard r.u32() == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<52])) else { return nil }
+      guard r.u32() == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<52])) else {
+        return nil
+      }
       guard f.dataLength == fileSize - Int64(size), f.nextOffset >= f.baseOffset else { return nil }
       return f
     }

@@ -51,12 +51,17 @@ final class SegmentReader {
   }
 
   /// The header at `position`, unchecked by CRC (seeks and index rebuilds).
-  func header(at position: Int64, limit: Int64) throws(LogError) -> Result<BatchHeader, PayloadError>? {
+  func header(at position: Int64, limit: Int64) throws(LogError) -> Result<
+    BatchHeader, PayloadError
+  >? {
     if position == limit { return nil }
     guard let i = try ensure(position, BatchHeader.size, limit: limit) else {
-      return .failure(PayloadError("\(limit - position) bytes at the end are too few for a batch header"))
+      return .failure(
+        PayloadError("\(limit - position) bytes at the end are too few for a batch header"))
     }
-    return buffer.withUnsafeBytes { BatchHeader.decode(UnsafeRawBufferPointer(rebasing: $0[i..<(i + BatchHeader.size)])) }
+    return buffer.withUnsafeBytes {
+      BatchHeader.decode(UnsafeRawBufferPointer(rebasing: $0[i..<(i + BatchHeader.size)]))
+    }
   }
 
   /// The batch at `position`, reading no further than `limit`.
@@ -74,15 +79,18 @@ final class SegmentReader {
     case .success(let h): header = h
     }
     guard position + Int64(header.totalLength) <= limit else {
-      return .invalid("batch of \(header.totalLength) bytes runs past the end (\(limit - position) bytes left)")
+      return .invalid(
+        "batch of \(header.totalLength) bytes runs past the end (\(limit - position) bytes left)")
     }
     guard let j = try ensure(position, header.totalLength, limit: limit) else {
       return .invalid("batch of \(header.totalLength) bytes runs past the end of the file")
     }
     let ok = buffer.withUnsafeBytes { raw in
       BatchEncoder.checksumMatches(
-        header: header, headerBytes: UnsafeRawBufferPointer(rebasing: raw[j..<(j + BatchHeader.size)]),
-        body: UnsafeRawBufferPointer(rebasing: raw[(j + BatchHeader.size)..<(j + header.totalLength)]))
+        header: header,
+        headerBytes: UnsafeRawBufferPointer(rebasing: raw[j..<(j + BatchHeader.size)]),
+        body: UnsafeRawBufferPointer(
+          rebasing: raw[(j + BatchHeader.size)..<(j + header.totalLength)]))
     }
     guard ok else { return .invalid("batch checksum mismatch (base offset \(header.baseOffset))") }
     let body = Array(buffer[(j + BatchHeader.size)..<(j + header.totalLength)])

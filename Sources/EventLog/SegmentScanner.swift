@@ -89,8 +89,12 @@ enum SegmentScanner {
   }
 
   static func continuityProblem(_ h: BatchHeader, next: UInt64, watermark: Int64) -> String? {
-    if h.baseOffset != next { return "batch base offset \(h.baseOffset), expected \(next) (offsets must be dense)" }
-    if h.watermark < watermark { return "batch watermark \(h.watermark) below the previous \(watermark)" }
+    if h.baseOffset != next {
+      return "batch base offset \(h.baseOffset), expected \(next) (offsets must be dense)"
+    }
+    if h.watermark < watermark {
+      return "batch watermark \(h.watermark) below the previous \(watermark)"
+    }
     return nil
   }
 
@@ -100,7 +104,10 @@ enum SegmentScanner {
     if f.baseOffset != s.entry.base {
       s.stop = (at, "footer names base offset \(f.baseOffset), file name says \(s.entry.base)")
     } else if f.nextOffset != s.nextOffset || f.batchCount != s.batchCount {
-      s.stop = (at, "footer says \(f.batchCount) batches up to offset \(f.nextOffset), found \(s.batchCount) up to \(s.nextOffset)")
+      s.stop = (
+        at,
+        "footer says \(f.batchCount) batches up to offset \(f.nextOffset), found \(s.batchCount) up to \(s.nextOffset)"
+      )
     } else if f.watermark != s.watermark {
       s.stop = (at, "footer watermark \(f.watermark) differs from the last batch's \(s.watermark)")
     } else if f.fileCRC != s.crc {
@@ -116,7 +123,9 @@ enum SegmentScanner {
   ) throws(LogError) -> (position: Int64, reason: String)? {
     var position = Int64(SegmentHeader.size)
     if let last = index.entries.last {
-      if case .success(let h)? = try reader.header(at: last.position, limit: limit), h.baseOffset == last.offset {
+      if case .success(let h)? = try reader.header(at: last.position, limit: limit),
+        h.baseOffset == last.offset
+      {
         position = last.position + Int64(h.totalLength)
       } else {
         index.entries.removeAll()
@@ -125,7 +134,9 @@ enum SegmentScanner {
     while position < limit {
       switch try reader.header(at: position, limit: limit) {
       case .success(let h)?:
-        guard position + Int64(h.totalLength) <= limit else { return (position, "batch runs past the end") }
+        guard position + Int64(h.totalLength) <= limit else {
+          return (position, "batch runs past the end")
+        }
         index.note(h, at: position)
         position += Int64(h.totalLength)
       case .failure(let e)?: return (position, e.reason)

@@ -8,7 +8,9 @@ struct BenchData {
   let realHourly: [Event]
   var eventCount: Int { batches.reduce(0) { $0 + $1.count } }
 
-  static func load(dataDirectory: String, events target: Int, batchSize: Int, streams: Int = 10) throws -> BenchData {
+  static func load(dataDirectory: String, events target: Int, batchSize: Int, streams: Int = 10)
+    throws -> BenchData
+  {
     let file = try CandleCSVParser.parse(fileAt: dataDirectory + "/coinbase_btcusd_1h.csv")
     guard let series = file.series.first, let symbol = series.symbol else {
       throw BenchError("no series in the hourly file")
@@ -19,12 +21,15 @@ struct BenchData {
     let streamNames = (0..<streams).map { "\(symbol)\($0)@coinbase/\(tf.rawValue)" }
     let payloads = bars.map {
       CandlePayload(
-        open: $0.open, high: $0.high, low: $0.low, close: $0.close, volume: $0.volume, quoteVolume: $0.quoteVolume,
+        open: $0.open, high: $0.high, low: $0.low, close: $0.close, volume: $0.volume,
+        quoteVolume: $0.quoteVolume,
         venue: "coinbase"
       ).encoded()
     }
     let real = zip(bars, payloads).map { bar, p in
-      Event(eventTime: bar.closeTime(tf), type: .candle, stream: "\(symbol)@coinbase/\(tf.rawValue)", payload: p)
+      Event(
+        eventTime: bar.closeTime(tf), type: .candle, stream: "\(symbol)@coinbase/\(tf.rawValue)",
+        payload: p)
     }
     let reps = (target + bars.count - 1) / bars.count
     var batches: [[Event]] = []
@@ -37,7 +42,9 @@ struct BenchData {
         let end = min(start + batchSize, bars.count)
         batches.append(
           (start..<end).map { i in
-            Event(eventTime: bars[i].closeTime(tf) + shift, type: .candle, stream: stream, payload: payloads[i])
+            Event(
+              eventTime: bars[i].closeTime(tf) + shift, type: .candle, stream: stream,
+              payload: payloads[i])
           })
         start = end
       }

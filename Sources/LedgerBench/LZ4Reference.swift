@@ -23,14 +23,18 @@ enum LZ4Reference {
     return [recordsPath, doublesPath].map { path in
       let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
       let perCandle = Table.f(Double(size) / Double(events.count), 2)
-      return "\(URL(fileURLWithPath: path).lastPathComponent) (\(size) B, \(perCandle) B/candle raw): " + lz4Bench(path)
+      return
+        "\(URL(fileURLWithPath: path).lastPathComponent) (\(size) B, \(perCandle) B/candle raw): "
+        + lz4Bench(path)
     }
   }
 
   /// An EVENTS.md §2 record of `e` (offset 0), as the generic codec stores it before LZ4.
   static func recordBytes(_ e: Event) -> [UInt8] {
     var out: [UInt8] = []
-    func le<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+    func le<T: FixedWidthInteger>(_ v: T) {
+      withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+    }
     let stream = Array(e.stream.utf8)
     le(UInt32(38 + stream.count + 8 * e.causes.count + e.payload.count))
     le(UInt64(0))

@@ -14,7 +14,8 @@ enum LogBench {
 
   /// Appends `batches` under `policy` with `threads` concurrent appenders.
   static func append(
-    _ batches: ArraySlice<[Event]>, into dir: String, policy: DurabilityPolicy, codec: CodecChoice = .automatic,
+    _ batches: ArraySlice<[Event]>, into dir: String, policy: DurabilityPolicy,
+    codec: CodecChoice = .automatic,
     threads: Int = 1
   ) throws -> AppendResult {
     try? FileManager.default.removeItem(atPath: dir)
@@ -55,7 +56,8 @@ enum LogBench {
     if let e = failed.withLock({ $0 }) { throw e }
     let stats = try LogStats.compute(directory: dir)
     return AppendResult(
-      policy: "\(policy)" + (threads > 1 ? " ×\(threads) appenders" : ""), events: stats.events, seconds: seconds,
+      policy: "\(policy)" + (threads > 1 ? " ×\(threads) appenders" : ""), events: stats.events,
+      seconds: seconds,
       storedBytes: stats.segmentBytes, recordBytes: stats.recordBytes)
   }
 

@@ -15,8 +15,12 @@ enum SQLiteBench {
     var checksum: Double
   }
 
-  static func run(_ batches: ArraySlice<[Event]>, path: String, synchronous: String) throws -> Result {
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+  static func run(_ batches: ArraySlice<[Event]>, path: String, synchronous: String) throws
+    -> Result
+  {
+    for suffix in ["", "-wal", "-shm"] {
+      try? FileManager.default.removeItem(atPath: path + suffix)
+    }
     var config = Configuration()
     config.prepareDatabase { db in
       try db.execute(sql: "PRAGMA journal_mode = WAL")
@@ -38,7 +42,9 @@ enum SQLiteBench {
       for batch in batches {
         try db.inTransaction {
           for e in batch {
-            insert.setUncheckedArguments([offset, e.stream, Int(e.type.rawValue), e.eventTime, Data(e.payload)])
+            insert.setUncheckedArguments([
+              offset, e.stream, Int(e.type.rawValue), e.eventTime, Data(e.payload),
+            ])
             try insert.execute()
             offset += 1
           }
@@ -47,16 +53,19 @@ enum SQLiteBench {
       }
     }
     let appendSeconds = (clock.now - start).secondsValue
-    try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+    }
     let bytes = ["", "-wal"].reduce(Int64(0)) { total, suffix in
-      let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int64) ?? 0
+      let size =
+        (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int64) ?? 0
       return total + size
     }
     start = clock.now
     var n = 0
     var sum = 0.0
     try queue.read { db in
-      let rows = try Row.fetchCursor(db, sql: "SELECT offset, stream, type, time, payload FROM events ORDER BY offset")
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT offset, stream, type, time, payload FROM events ORDER BY offset")
       while let row = try rows.next() {
         let payload: Data = row[4]
         let candle = try CandlePayload.decode([UInt8](payload))
@@ -66,7 +75,8 @@ enum SQLiteBench {
       }
     }
     return Result(
-      synchronous: synchronous, events: n, appendSeconds: appendSeconds, readSeconds: (clock.now - start).secondsValue,
+      synchronous: synchronous, events: n, appendSeconds: appendSeconds,
+      readSeconds: (clock.now - start).secondsValue,
       bytes: bytes, checksum: sum)
   }
 }

@@ -25,8 +25,11 @@ struct DebugAppendCommand: ParsableCommand {
   /// The candle a checker expects at `offset`.
   static func event(at offset: UInt64) -> Event {
     let price = Double(offset % 100_000) + 1
-    let p = CandlePayload(open: price, high: price, low: price, close: price, volume: Double(offset))
-    return Event(eventTime: Int64(offset + 1) * 60_000, type: .candle, stream: "crash/1m", payload: p.encoded())
+    let p = CandlePayload(
+      open: price, high: price, low: price, close: price, volume: Double(offset))
+    return Event(
+      eventTime: Int64(offset + 1) * 60_000, type: .candle, stream: "crash/1m", payload: p.encoded()
+    )
   }
 
   func run() throws {
@@ -46,7 +49,9 @@ struct DebugAppendCommand: ParsableCommand {
     } catch {
       throw CLIError(error.description)
     }
-    if !writer.recovery.isClean { FileHandle.standardError.write(Data("recovery: \(writer.recovery)\n".utf8)) }
+    if !writer.recovery.isClean {
+      FileHandle.standardError.write(Data("recovery: \(writer.recovery)\n".utf8))
+    }
     for _ in 0..<batches {
       let start = writer.endOffset
       let events = (0..<UInt64(batchSize)).map { Self.event(at: start + $0) }

@@ -5,7 +5,8 @@ import ArgumentParser
 struct Ledgerd: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ledgerd",
-    abstract: "An event-sourced trading ledger: an append-only, segmented, LZ4-compressed, checksummed event log.",
+    abstract:
+      "An event-sourced trading ledger: an append-only, segmented, LZ4-compressed, checksummed event log.",
     subcommands: [VerifyCommand.self, StatsCommand.self, DebugAppendCommand.self]
   )
 }

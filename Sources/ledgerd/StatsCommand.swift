@@ -5,7 +5,8 @@ import EventLog
 struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stats",
-    abstract: "Events per type and stream, bytes on disk, bytes per event, compression ratio and segments of a log."
+    abstract:
+      "Events per type and stream, bytes on disk, bytes per event, compression ratio and segments of a log."
   )
 
   @OptionGroup var location: LogDirectoryOption
@@ -24,16 +25,23 @@ struct StatsCommand: ParsableCommand {
     }
     print("log \(location.log)")
     print("  segments     \(s.segments) (\(s.sealedSegments) sealed)")
-    print("  events       \(s.events) in \(s.batches) batches, offsets \(s.firstOffset)..<\(s.nextOffset)")
+    print(
+      "  events       \(s.events) in \(s.batches) batches, offsets \(s.firstOffset)..<\(s.nextOffset)"
+    )
     if let lo = s.minEventTime, let hi = s.maxEventTime {
       print("  event time   \(ISOTime.string(lo)) … \(ISOTime.string(hi))")
     }
     if let w = s.watermark { print("  watermark    \(ISOTime.string(w))") }
-    print("  on disk      \(s.bytesOnDisk) bytes (segments \(s.segmentBytes), indexes \(s.indexBytes))")
-    print("  per event    \(fmt(s.bytesPerEvent)) bytes; records \(s.recordBytes) bytes uncompressed, ratio \(fmt(s.compressionRatio))×")
+    print(
+      "  on disk      \(s.bytesOnDisk) bytes (segments \(s.segmentBytes), indexes \(s.indexBytes))")
+    print(
+      "  per event    \(fmt(s.bytesPerEvent)) bytes; records \(s.recordBytes) bytes uncompressed, ratio \(fmt(s.compressionRatio))×"
+    )
     print("by codec")
     for c in s.codecs {
-      print("  \(pad(c.codec, 10)) \(pad(String(c.events), 10)) events  \(pad(String(c.batches), 7)) batches  \(fmt(c.bytesPerEvent)) B/event")
+      print(
+        "  \(pad(c.codec, 10)) \(pad(String(c.events), 10)) events  \(pad(String(c.batches), 7)) batches  \(fmt(c.bytesPerEvent)) B/event"
+      )
     }
     print("by type")
     for t in s.types { print("  \(pad(t.name, 24)) \(t.events)") }
@@ -46,5 +54,7 @@ struct StatsCommand: ParsableCommand {
     return String(r)
   }
 
-  private func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(1, n - s.count)) }
+  private func pad(_ s: String, _ n: Int) -> String {
+    s + String(repeating: " ", count: max(1, n - s.count))
+  }
 }

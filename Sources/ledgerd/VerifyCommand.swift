@@ -5,7 +5,8 @@ import EventLog
 struct VerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
-    abstract: "Check every batch checksum, sealed footer, dense offsets, payloads and causes of a log.",
+    abstract:
+      "Check every batch checksum, sealed footer, dense offsets, payloads and causes of a log.",
     discussion: """
       Reads every segment without changing anything. Exit status 0 when the log is sound \
       (a torn tail after the durable checkpoint is a warning: the next writer open cuts it), \
@@ -47,10 +48,14 @@ struct VerifyCommand: ParsableCommand {
           ok: report.ok, segments: report.segments, batches: report.batches, events: report.events,
           bytes: report.bytes,
           problems: report.problems.map {
-            Problem(severity: $0.severity.rawValue, segment: $0.segment, position: $0.position, offset: $0.offset, reason: $0.reason)
+            Problem(
+              severity: $0.severity.rawValue, segment: $0.segment, position: $0.position,
+              offset: $0.offset, reason: $0.reason)
           }))
     } else {
-      print("verified \(location.log): \(report.segments) segments, \(report.batches) batches, \(report.events) events, \(report.bytes) bytes")
+      print(
+        "verified \(location.log): \(report.segments) segments, \(report.batches) batches, \(report.events) events, \(report.bytes) bytes"
+      )
       for p in report.problems { print(p) }
       let errors = report.problems.filter { $0.severity == .error }.count
       print(report.ok ? "ok" : "FAILED: \(errors) error\(errors == 1 ? "" : "s")")

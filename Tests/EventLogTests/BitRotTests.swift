@@ -17,7 +17,9 @@ import Testing
     let named = report.problems.contains {
       $0.severity == .error && $0.segment == flip.segment.name && $0.position <= flip.position
     }
-    #expect(named, "verify missed a flip in \(flip.segment.name) at byte \(flip.position): \(report.problems)")
+    #expect(
+      named,
+      "verify missed a flip in \(flip.segment.name) at byte \(flip.position): \(report.problems)")
     return named
   }
 
@@ -34,7 +36,8 @@ import Testing
     }
     for r in returned { #expect(r.event == original[Int(r.offset)]) }
     guard let (name, position) = blamed else {
-      Issue.record("reader did not report the flip in \(flip.segment.name) at byte \(flip.position)")
+      Issue.record(
+        "reader did not report the flip in \(flip.segment.name) at byte \(flip.position)")
       return false
     }
     #expect(name == flip.segment.name && position <= flip.position)
@@ -72,13 +75,18 @@ import Testing
     let sizes = try segments.map { try PosixFile.open($0.path, writable: false).size() }
     let cp = try #require(try CheckpointFile.read(directory: dir.log))
     #expect(cp.position == sizes.last)
-    let flips = Int(ProcessInfo.processInfo.environment["LEDGER_BITROT_FLIPS"] ?? "") ?? 1000
+    let env = ProcessInfo.processInfo.environment
+    let flips = Int(env["LEDGER_BITROT_FLIPS"] ?? "") ?? (env["LEDGER_HEAVY"] == "1" ? 3000 : 1000)
     var rng = SeededRandom(seed: 2024)
-    var counts = [0, 0, 0, 0, 0]  // verify, reader, default open refused, strict open refused, sealed flips
+    // verify, reader, default open refused, strict open refused, sealed flips
+    var counts = [0, 0, 0, 0, 0]
     for _ in 0..<flips {
       // Half the flips in the active segment, half across the sealed ones.
       let inActive = Bool.random(using: &rng)
-      var at = inActive ? Int64.random(in: 0..<sizes.last!, using: &rng) : Int64.random(in: 0..<sizes.dropLast().reduce(0, +), using: &rng)
+      var at =
+        inActive
+        ? Int64.random(in: 0..<sizes.last!, using: &rng)
+        : Int64.random(in: 0..<sizes.dropLast().reduce(0, +), using: &rng)
       var si = inActive ? sizes.count - 1 : 0
       while si < sizes.count - 1 && at >= sizes[si] {
         at -= sizes[si]
@@ -101,7 +109,8 @@ import Testing
     print(
       "bit rot: \(flips) flips (\(counts[4]) in sealed segments, \(flips - counts[4]) in the active one): "
         + "verify detected \(counts[0]), readers \(counts[1]); open refused \(counts[2]) by default "
-        + "(the rest opened without touching the data), \(counts[3]) with verifySealedSegmentsOnOpen")
+        + "(the rest opened without touching the data), \(counts[3]) with verifySealedSegmentsOnOpen"
+    )
     #expect(counts[0] == flips)
     #expect(counts[1] == flips)
     #expect(counts[3] == flips)

@@ -59,7 +59,10 @@ import Testing
         var c = try CandlePayload.decode(eth[i].payload)
         c.venue = i % 2 == 0 ? "bitstamp" : "kraken"
         c.quoteVolume = nil
-        events.append(Event(eventTime: eth[i].eventTime - 17, type: .candle, stream: "token/sol:abc/1h", payload: c.encoded()))
+        events.append(
+          Event(
+            eventTime: eth[i].eventTime - 17, type: .candle, stream: "token/sol:abc/1h",
+            payload: c.encoded()))
       }
     }
     let columnar = Self.encode(events, codec: .automatic)
@@ -81,9 +84,11 @@ import Testing
       let o = Double.random(in: 1...2, using: &rng)
       let c = Double.random(in: 1...2, using: &rng)
       let p = CandlePayload(
-        open: o, high: max(o, c) + 0.1, low: min(o, c) - 0.1, close: c, volume: .leastNonzeroMagnitude * Double(i),
+        open: o, high: max(o, c) + 0.1, low: min(o, c) - 0.1, close: c,
+        volume: .leastNonzeroMagnitude * Double(i),
         quoteVolume: i % 2 == 0 ? 1e300 : 0.1 + 0.2)
-      return Event(eventTime: Int64(i) * 60_000, type: .candle, stream: "X/1m", payload: p.encoded())
+      return Event(
+        eventTime: Int64(i) * 60_000, type: .candle, stream: "X/1m", payload: p.encoded())
     }
     let b = Self.encode(events, codec: .automatic)
     #expect(b.header.codec == .candle)

@@ -27,7 +27,8 @@ import Testing
     do {
       let w = try LogWriter(directory: dir.log, options: LogWriter.testOptions())
       #expect(w.recovery.isClean)
-      let more = Synthetic.candles(count: 50, start: 1_600_000_000_000 / 3_600_000 * 3_600_000, seed: 9)
+      let more = Synthetic.candles(
+        count: 50, start: 1_600_000_000_000 / 3_600_000 * 3_600_000, seed: 9)
       let r = try w.append(more)
       #expect(r == 500..<550)
       appended += more
@@ -42,7 +43,8 @@ import Testing
   @Test func rollsSealsAndSeeksAcrossSegments() throws {
     let dir = TempDir()
     defer { dir.cleanup() }
-    let w = try LogWriter(directory: dir.log, options: LogWriter.testOptions(segmentMaxBytes: 8 << 10))
+    let w = try LogWriter(
+      directory: dir.log, options: LogWriter.testOptions(segmentMaxBytes: 8 << 10))
     let events = try Self.fill(w, batches: 60, size: 50)
     try w.close()
     let segments = try LogDirectory.segments(dir.log)
@@ -78,26 +80,36 @@ import Testing
   @Test func indexesAreRebuiltAfterDeletion() throws {
     let dir = TempDir()
     defer { dir.cleanup() }
-    let w = try LogWriter(directory: dir.log, options: LogWriter.testOptions(segmentMaxBytes: 8 << 10))
+    let w = try LogWriter(
+      directory: dir.log, options: LogWriter.testOptions(segmentMaxBytes: 8 << 10))
     try Self.fill(w, batches: 30, size: 50)
     try w.close()
     let segDir = dir.log + "/segments"
-    let indexFiles = try FileManager.default.contentsOfDirectory(atPath: segDir).filter { $0.hasSuffix("index") }.sorted()
+    let indexFiles = try FileManager.default.contentsOfDirectory(atPath: segDir).filter {
+      $0.hasSuffix("index")
+    }.sorted()
     #expect(indexFiles.count >= 6)
-    let before = Dictionary(uniqueKeysWithValues: indexFiles.map { ($0, FileManager.default.contents(atPath: segDir + "/" + $0)) })
+    let before = Dictionary(
+      uniqueKeysWithValues: indexFiles.map {
+        ($0, FileManager.default.contents(atPath: segDir + "/" + $0))
+      })
     // A reader copes without them.
     for f in indexFiles { try FileManager.default.removeItem(atPath: segDir + "/" + f) }
     #expect(try LogReader(directory: dir.log).records(from: 1234).first?.offset == 1234)
     // The writer rebuilds them byte for byte and says so.
-    let w2 = try LogWriter(directory: dir.log, options: LogWriter.testOptions(segmentMaxBytes: 8 << 10))
+    let w2 = try LogWriter(
+      directory: dir.log, options: LogWriter.testOptions(segmentMaxBytes: 8 << 10))
     #expect(w2.recovery.rebuiltIndexes.count == indexFiles.count / 2)
     try w2.close()
-    for f in indexFiles { #expect(FileManager.default.contents(atPath: segDir + "/" + f) == before[f]) }
+    for f in indexFiles {
+      #expect(FileManager.default.contents(atPath: segDir + "/" + f) == before[f])
+    }
     // A stale (truncated) index is caught up.
     let victim = segDir + "/" + indexFiles[0]
     let data = try #require(FileManager.default.contents(atPath: victim))
     try data.prefix(IndexFiles.headerSize + 24).write(to: URL(fileURLWithPath: victim))
-    let w3 = try LogWriter(directory: dir.log, options: LogWriter.testOptions(segmentMaxBytes: 8 << 10))
+    let w3 = try LogWriter(
+      directory: dir.log, options: LogWriter.testOptions(segmentMaxBytes: 8 << 10))
     #expect(!w3.recovery.rebuiltIndexes.isEmpty)
     try w3.close()
     #expect(FileManager.default.contents(atPath: victim) == before[indexFiles[0]])
@@ -129,10 +141,15 @@ import Testing
       (4, { $0.formula = 7 }, "source candle must have formula 0"),
       (4, { $0.isDerived = true }, "candle is a source event but the derived flag is true"),
       (1, { $0.causes = [1] }, "source candle must have no causes"),
-      (2, { $0.payload = CandlePayload(open: .nan, high: 2, low: 1, close: 1, volume: 0).encoded() },
-        "candle payload: open is not finite (nan)"),
-      (2, { $0.payload = CandlePayload(open: 1, high: 1, low: 2, close: 1, volume: 0).encoded() },
-        "candle payload: high 1.0 < low 2.0"),
+      (
+        2,
+        { $0.payload = CandlePayload(open: .nan, high: 2, low: 1, close: 1, volume: 0).encoded() },
+        "candle payload: open is not finite (nan)"
+      ),
+      (
+        2, { $0.payload = CandlePayload(open: 1, high: 1, low: 2, close: 1, volume: 0).encoded() },
+        "candle payload: high 1.0 < low 2.0"
+      ),
       (2, { $0.payload = [0xFF, 0x01] }, "candle payload: candle payload does not decode"),
     ]
     for (index, mutate, reason) in bad {
@@ -153,18 +170,28 @@ import Testing
     var options = LogWriter.testOptions()
     let derived = EventType(rawValue: 201)
     options.registry.register(
-      EventTypeInfo(type: derived, wireName: "ta_updated", kind: .derived, schemaVersion: 1, isMarketData: false) {
+      EventTypeInfo(
+        type: derived, wireName: "ta_updated", kind: .derived, schemaVersion: 1, isMarketData: false
+      ) {
         _, _ throws(PayloadError) in
       })
     let w = try LogWriter(directory: dir.log, options: options)
     try w.append(Synthetic.candles(count: 3))
     func event(_ causes: [UInt64]) -> Event {
-      Event(eventTime: 1, type: derived, isDerived: true, stream: "token/a/1h", formula: 99, causes: causes, payload: [])
+      Event(
+        eventTime: 1, type: derived, isDerived: true, stream: "token/a/1h", formula: 99,
+        causes: causes, payload: [])
     }
-    #expect(throws: LogError.invalidEvent(index: 0, reason: "cause 3 is not earlier than the event's own offset 3")) {
+    #expect(
+      throws: LogError.invalidEvent(
+        index: 0, reason: "cause 3 is not earlier than the event's own offset 3")
+    ) {
       try w.append([event([3])])
     }
-    #expect(throws: LogError.invalidEvent(index: 0, reason: "causes must be strictly ascending (2 then 1)")) {
+    #expect(
+      throws: LogError.invalidEvent(
+        index: 0, reason: "causes must be strictly ascending (2 then 1)")
+    ) {
       try w.append([event([2, 1])])
     }
     #expect(try w.append([event([0, 2]), event([3])]) == 3..<5)
@@ -181,7 +208,9 @@ import Testing
   func concurrentAppendersGetDenseUniqueOffsets(policy: DurabilityPolicy) throws {
     let dir = TempDir()
     defer { dir.cleanup() }
-    let w = try LogWriter(directory: dir.log, options: LogWriter.testOptions(durability: policy, segmentMaxBytes: 32 << 10))
+    let w = try LogWriter(
+      directory: dir.log,
+      options: LogWriter.testOptions(durability: policy, segmentMaxBytes: 32 << 10))
     let threads = 4
     let perThread = 25
     let ranges = Mutex<[Range<UInt64>]>([])
@@ -208,7 +237,9 @@ import Testing
     let dir = TempDir()
     defer { dir.cleanup() }
     let w = try LogWriter(
-      directory: dir.log, options: LogWriter.testOptions(durability: .groupCommit(milliseconds: 1), segmentMaxBytes: 16 << 10))
+      directory: dir.log,
+      options: LogWriter.testOptions(
+        durability: .groupCommit(milliseconds: 1), segmentMaxBytes: 16 << 10))
     let batches = 200
     let events = Synthetic.candles(count: batches * 25, seed: 4)
     let done = Mutex(false)

@@ -11,10 +11,12 @@ import Testing
     return parsed.series.flatMap { s in
       s.bars.map { b in
         let p = CandlePayload(
-          open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume, quoteVolume: b.quoteVolume,
+          open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume,
+          quoteVolume: b.quoteVolume,
           venue: venue)
         return Event(
-          eventTime: b.closeTime(s.timeframe), type: .candle, stream: "\(s.symbol!)@\(venue)/\(s.timeframe.rawValue)",
+          eventTime: b.closeTime(s.timeframe), type: .candle,
+          stream: "\(s.symbol!)@\(venue)/\(s.timeframe.rawValue)",
           payload: p.encoded())
       }
     }
@@ -39,7 +41,9 @@ import Testing
     }
     let generic = Double(sizes[.generic]!) / Double(events.count)
     let candle = Double(sizes[.candle]!) / Double(events.count)
-    print("real hourly BTC, 1000-candle batches: generic \(generic) B/candle, candle codec \(candle) B/candle")
+    print(
+      "real hourly BTC, 1000-candle batches: generic \(generic) B/candle, candle codec \(candle) B/candle"
+    )
     #expect(candle < generic / 2)
   }
 
@@ -51,7 +55,8 @@ import Testing
     #expect(merged.count == 3578 + 1770)
     let dir = TempDir()
     defer { dir.cleanup() }
-    let w = try LogWriter(directory: dir.log, options: LogWriter.testOptions(segmentMaxBytes: 16 << 10))
+    let w = try LogWriter(
+      directory: dir.log, options: LogWriter.testOptions(segmentMaxBytes: 16 << 10))
     for start in stride(from: 0, to: merged.count, by: 700) {
       try w.append(Array(merged[start..<min(start + 700, merged.count)]))
     }
@@ -70,7 +75,10 @@ import Testing
     #expect(try reader.records().map(\.event) == merged)
     #expect(try typed == merged.map { try CandlePayload.decode($0.payload) })
     let stats = try LogStats.compute(directory: dir.log)
-    #expect(stats.streams.map(\.stream) == ["BTC@bitstamp/1d", "BTC@coinbase/1d", "ETH@bitstamp/1d", "LTC@bitstamp/1d"])
+    #expect(
+      stats.streams.map(\.stream) == [
+        "BTC@bitstamp/1d", "BTC@coinbase/1d", "ETH@bitstamp/1d", "LTC@bitstamp/1d",
+      ])
     #expect(stats.streams.map(\.events) == [1865, 1770, 788, 925])
     #expect(try LogVerifier.verify(directory: dir.log).ok)
   }

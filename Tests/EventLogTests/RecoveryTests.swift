@@ -10,21 +10,28 @@ import Testing
   /// after the checkpoint; the directory is copied while the writer is still
   /// open (as if it had been killed). Returns the copy, the events and the
   /// byte range of the last batch in the active segment.
-  static func logWithUnsyncedTail(in dir: TempDir, flushed: Int = 6, segmentMaxBytes: Int64 = 4 << 10)
+  static func logWithUnsyncedTail(
+    in dir: TempDir, flushed: Int = 6, segmentMaxBytes: Int64 = 4 << 10
+  )
     throws -> (template: String, events: [Event], lastBatch: Range<Int64>, segment: String)
   {
     let events = Synthetic.candles(count: (flushed + 1) * 8, seed: 21)
-    let w = try LogWriter(directory: dir.log, options: LogWriter.testOptions(durability: .none, segmentMaxBytes: segmentMaxBytes))
+    let w = try LogWriter(
+      directory: dir.log,
+      options: LogWriter.testOptions(durability: .none, segmentMaxBytes: segmentMaxBytes))
     for b in 0..<flushed { try w.append(Array(events[(b * 8)..<((b + 1) * 8)])) }
     try w.flush()
     let durable = w.durablePosition
-    let active = LogDirectory.segmentsPath(dir.log) + "/" + SegmentLayout.fileName(base: durable.segmentBase)
+    let active =
+      LogDirectory.segmentsPath(dir.log) + "/" + SegmentLayout.fileName(base: durable.segmentBase)
     try w.append(Array(events[(flushed * 8)...]))
     let end = try PosixFile.open(active, writable: false).size()
     let template = dir.path + "/template"
     try FileManager.default.copyItem(atPath: dir.log, toPath: template)
     try w.close()
-    return (template, events, durable.position..<end, SegmentLayout.fileName(base: durable.segmentBase))
+    return (
+      template, events, durable.position..<end, SegmentLayout.fileName(base: durable.segmentBase)
+    )
   }
 
   static func copy(_ template: String, to path: String) throws {
@@ -61,7 +68,8 @@ import Testing
       }
       let kept = cut == last.upperBound ? events.count : flushedCount
       #expect(w.endOffset == UInt64(kept))
-      let more = Synthetic.candles(count: 3, start: 1_700_000_000_000 / 3_600_000 * 3_600_000, seed: 5)
+      let more = Synthetic.candles(
+        count: 3, start: 1_700_000_000_000 / 3_600_000 * 3_600_000, seed: 5)
       #expect(try w.append(more) == UInt64(kept)..<UInt64(kept + 3))
       try w.close()
       let records = try LogReader(directory: work).records()
@@ -78,14 +86,16 @@ import Testing
     let (template, _, last, segment) = try Self.logWithUnsyncedTail(in: dir)
     let work = dir.path + "/work"
     let path = work + "/segments/" + segment
-    for cut in [Int64(0), 10, 32, 33, 100, last.lowerBound / 2, last.lowerBound - 1] where cut < last.lowerBound {
+    for cut in [Int64(0), 10, 32, 33, 100, last.lowerBound / 2, last.lowerBound - 1]
+    where cut < last.lowerBound {
       try Self.copy(template, to: work)
       try Directory.makeWritable(path)
       try PosixFile.open(path, writable: true).truncate(to: cut)
       let before = snapshot(work)
       do {
         _ = try LogWriter(directory: work, options: LogWriter.testOptions())
-        Issue.record("open succeeded on a log cut at \(cut), below the checkpoint at \(last.lowerBound)")
+        Issue.record(
+          "open succeeded on a log cut at \(cut), below the checkpoint at \(last.lowerBound)")
       } catch let LogError.corrupt(seg, position, reason) {
         #expect(seg == segment)
         #expect(position <= cut)
@@ -101,7 +111,10 @@ import Testing
     let (template, _, _, _) = try Self.logWithUnsyncedTail(in: dir)
     try FileManager.default.removeItem(atPath: template + "/checkpoint")
     let before = snapshot(template)
-    #expect(throws: LogError.missingCheckpoint(directory: template, reason: "the checkpoint file is missing")) {
+    #expect(
+      throws: LogError.missingCheckpoint(
+        directory: template, reason: "the checkpoint file is missing")
+    ) {
       _ = try LogWriter(directory: template, options: LogWriter.testOptions())
     }
     #expect(snapshot(template) == before)
@@ -111,7 +124,9 @@ import Testing
     // Policy none: only rolls advance the checkpoint. Copy the log before close.
     let dir = TempDir()
     defer { dir.cleanup() }
-    let w = try LogWriter(directory: dir.log, options: LogWriter.testOptions(durability: .none, segmentMaxBytes: 2 << 10))
+    let w = try LogWriter(
+      directory: dir.log,
+      options: LogWriter.testOptions(durability: .none, segmentMaxBytes: 2 << 10))
     let events = Synthetic.candles(count: 400, seed: 2)
     for b in 0..<40 { try w.append(Array(events[(b * 10)..<((b + 1) * 10)])) }
     let template = dir.path + "/template"
@@ -127,7 +142,8 @@ import Testing
     let work = dir.path + "/work"
     try Self.copy(template, to: work)
     let f = try PosixFile.open(work + "/segments/" + active.name, writable: true)
-    try f.write([0x4C, 0x44, 0x47, 0x42, 2, 0, 0, 0] + [UInt8](repeating: 0xAB, count: 30), at: end)
+    try f.write(
+      [0x4C, 0x44, 0x47, 0x42, 2, 0, 0, 0] + [UInt8](repeating: 0xAB, count: 30), at: end)
     let w2 = try LogWriter(directory: work, options: LogWriter.testOptions())
     #expect(w2.endOffset == 400)
     #expect(w2.recovery.batchesKeptAfterCheckpoint == Int(400 - cp.nextOffset) / 10)

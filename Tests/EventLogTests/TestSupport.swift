@@ -34,7 +34,8 @@ struct SeededRandom: RandomNumberGenerator {
 enum Synthetic {
   /// `count` hourly candles of a random walk with cent prices, on `stream`.
   static func candles(
-    count: Int, stream: String = "BTC@coinbase/1h", start: Int64 = 1_500_000_000_000 / 3_600_000 * 3_600_000,
+    count: Int, stream: String = "BTC@coinbase/1h",
+    start: Int64 = 1_500_000_000_000 / 3_600_000 * 3_600_000,
     seed: UInt64 = 1
   ) -> [Event] {
     var rng = SeededRandom(seed: seed)
@@ -46,16 +47,20 @@ enum Synthetic {
       let low = max(1, min(open, price) - Int64.random(in: 0...1500, using: &rng))
       let vol = Double(Int.random(in: 0...10_000_000, using: &rng)) / 10_000
       let c = CandlePayload(
-        open: Double(open) / 100, high: Double(high) / 100, low: Double(low) / 100, close: Double(price) / 100,
+        open: Double(open) / 100, high: Double(high) / 100, low: Double(low) / 100,
+        close: Double(price) / 100,
         volume: vol, quoteVolume: (vol * Double(price) / 100 * 100).rounded() / 100)
-      return Event(eventTime: start + Int64(i + 1) * 3_600_000, type: .candle, stream: stream, payload: c.encoded())
+      return Event(
+        eventTime: start + Int64(i + 1) * 3_600_000, type: .candle, stream: stream,
+        payload: c.encoded())
     }
   }
 }
 
 /// Paths of the data bundled with the repository.
 enum Bundled {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().path
   static func data(_ name: String) -> String { root + "/data/" + name }
 }
@@ -63,7 +68,8 @@ enum Bundled {
 extension LogWriter {
   /// Options with a policy and small segments, for tests.
   static func testOptions(
-    durability: DurabilityPolicy = .none, segmentMaxBytes: Int64 = 64 << 20, codec: CodecChoice = .automatic
+    durability: DurabilityPolicy = .none, segmentMaxBytes: Int64 = 64 << 20,
+    codec: CodecChoice = .automatic
   ) -> LogOptions {
     var o = LogOptions()
     o.durability = durability

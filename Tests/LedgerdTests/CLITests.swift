@@ -13,7 +13,10 @@ import Testing
   @Test func verifyAndStatsOnAHealthyLog() throws {
     let dir = TempDir()
     defer { dir.cleanup() }
-    let append = try Ledgerd.run(["debug-append", "--log", dir.log, "--batches", "20", "--batch-size", "100", "--durability", "none"])
+    let append = try Ledgerd.run([
+      "debug-append", "--log", dir.log, "--batches", "20", "--batch-size", "100", "--durability",
+      "none",
+    ])
     #expect(append.status == 0)
     let v = try Ledgerd.run(["verify", "--log", dir.log])
     #expect(v.status == 0)
@@ -36,7 +39,10 @@ import Testing
   @Test func verifyNamesCorruptionAndExitsOne() throws {
     let dir = TempDir()
     defer { dir.cleanup() }
-    _ = try Ledgerd.run(["debug-append", "--log", dir.log, "--batches", "5", "--batch-size", "100", "--durability", "none"])
+    _ = try Ledgerd.run([
+      "debug-append", "--log", dir.log, "--batches", "5", "--batch-size", "100", "--durability",
+      "none",
+    ])
     let seg = dir.log + "/segments/00000000000000000000.log"
     let h = try FileHandle(forUpdating: URL(fileURLWithPath: seg))
     try h.seek(toOffset: 200)
@@ -46,7 +52,9 @@ import Testing
     try h.close()
     let v = try Ledgerd.run(["verify", "--log", dir.log])
     #expect(v.status == 1)
-    #expect(v.stdout.contains("error: 00000000000000000000.log byte 32: batch checksum mismatch (base offset 0)"))
+    #expect(
+      v.stdout.contains(
+        "error: 00000000000000000000.log byte 32: batch checksum mismatch (base offset 0)"))
     #expect(v.stdout.contains("FAILED: 1 error"))
     let missing = try Ledgerd.run(["verify", "--log", dir.path + "/nope"])
     #expect(missing.status != 0)

@@ -8,7 +8,9 @@ import Testing
   @Test func sigkillNeverLosesAcknowledgedAppends() throws {
     let dir = TempDir("crash")
     defer { dir.cleanup() }
-    let iterations = Int(ProcessInfo.processInfo.environment["LEDGER_CRASH_ITERATIONS"] ?? "") ?? (heavy ? 1000 : 50)
+    let iterations =
+      Int(ProcessInfo.processInfo.environment["LEDGER_CRASH_ITERATIONS"] ?? "")
+      ?? (heavy ? 1000 : 50)
     var rng = SeededRandom(state: 77)
     var acked: UInt64 = 0
     var ackedBatches = 0
@@ -18,7 +20,8 @@ import Testing
       let p = Process()
       p.executableURL = URL(fileURLWithPath: Ledgerd.binary)
       p.arguments = [
-        "debug-append", "--log", dir.log, "--batches", "100000", "--batch-size", "50", "--durability", "fsync",
+        "debug-append", "--log", dir.log, "--batches", "100000", "--batch-size", "50",
+        "--durability", "fsync",
         "--segment-bytes", "16384",
       ]
       let out = Pipe()
@@ -43,7 +46,9 @@ import Testing
       try w.close()
       let records = try LogReader(directory: dir.log).records()
       #expect(records.map(\.offset) == Array(0..<UInt64(records.count)), "offsets not dense")
-      #expect(UInt64(records.count) >= acked, "lost acknowledged offsets: have \(records.count), acked \(acked)")
+      #expect(
+        UInt64(records.count) >= acked,
+        "lost acknowledged offsets: have \(records.count), acked \(acked)")
       for r in records.suffix(from: max(0, records.count - 200)) {
         #expect(r.event == DebugAppendCommandMirror.event(at: r.offset))
       }
@@ -56,7 +61,8 @@ import Testing
     print(
       "crash: \(iterations) SIGKILLs, \(ackedBatches) batches acknowledged (highest offset \(acked)), "
         + "\(all.count) events recovered in \(segments) segments, \(truncations) torn tails truncated, "
-        + "\(killedBeforeAnyAck) kills before the first ack; every acknowledged offset present once, verify ok")
+        + "\(killedBeforeAnyAck) kills before the first ack; every acknowledged offset present once, verify ok"
+    )
   }
 }
 
@@ -64,7 +70,10 @@ import Testing
 enum DebugAppendCommandMirror {
   static func event(at offset: UInt64) -> Event {
     let price = Double(offset % 100_000) + 1
-    let p = CandlePayload(open: price, high: price, low: price, close: price, volume: Double(offset))
-    return Event(eventTime: Int64(offset + 1) * 60_000, type: .candle, stream: "crash/1m", payload: p.encoded())
+    let p = CandlePayload(
+      open: price, high: price, low: price, close: price, volume: Double(offset))
+    return Event(
+      eventTime: Int64(offset + 1) * 60_000, type: .candle, stream: "crash/1m", payload: p.encoded()
+    )
   }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Locating and running the built `ledgerd` executable from tests.
 enum Ledgerd {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().path
 
   /// The `ledgerd` binary next to the test bundle (SwiftPM puts products together).
@@ -36,7 +37,8 @@ enum Ledgerd {
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return Result(
-      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
   }
 }
 
