@@ -209,6 +209,8 @@ public final class LogCursor {
         if try mustBeValid(seg) {
           throw LogError.corrupt(segment: seg.entry.name, position: position, reason: reason)
         }
+        // A batch still being written: read the bytes afresh next time.
+        seg.reader.invalidate()
         return nil
       }
     }

@@ -102,7 +102,8 @@ public final class LogWriter: @unchecked Sendable {
         pendingSince = .now
         cond.broadcast()
       }
-      while durable.nextOffset < range.upperBound && failure == nil && !isClosed { cond.wait() }
+      // close() commits before it returns, so a waiter never leaves undurable.
+      while durable.nextOffset < range.upperBound && failure == nil { cond.wait() }
       if let f = failure { throw LogError.writerFailed(reason: f.description) }
     }
     return range
