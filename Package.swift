@@ -27,7 +27,7 @@ let package = Package(
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ]
     ),
-    .target(name: "Ingest"),
+    .target(name: "Ingest", dependencies: ["EventLog"]),
     .executableTarget(
       name: "ledgerd",
       dependencies: [
@@ -45,7 +45,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "EventLogTests", dependencies: ["EventLog", "Ingest"]),
-    .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+    .testTarget(name: "IngestTests", dependencies: ["Ingest", "EventLog"]),
     .testTarget(name: "LedgerdTests", dependencies: ["EventLog", "Ingest"]),
   ]
 )

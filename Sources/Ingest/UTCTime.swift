@@ -79,3 +79,18 @@ enum UTCTime {
       ? digits : String(repeating: "0", count: width - digits.count) + digits
   }
 }
+
+/// Instants given on the command line (`--since`, `--until`).
+public enum InstantText {
+  /// Milliseconds since the epoch for an ISO-8601 date or date-time (`Z` or
+  /// an offset), or an integer of epoch seconds (< 1e11) or milliseconds.
+  public static func parse(_ text: String) -> Int64? {
+    var bytes = Array(text.utf8)
+    guard !bytes.isEmpty else { return nil }
+    bytes.append(0)
+    return bytes.withUnsafeBufferPointer { TimestampParser.parse($0.baseAddress!, 0, bytes.count - 1) }
+  }
+
+  /// ISO-8601 UTC form of `milliseconds`.
+  public static func iso8601(_ milliseconds: Int64) -> String { UTCTime.iso8601(milliseconds) }
+}
