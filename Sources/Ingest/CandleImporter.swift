@@ -133,7 +133,7 @@ public struct CandleImporter {
         report.files[row.fileIndex].duplicates += 1
       case .reject(let field, let reason):
         report.files[row.fileIndex].rejected += 1
-        report.rejections.append(RowRejection(file: files[row.fileIndex].name, line: row.line, field: field, reason: reason))
+        report.rejections.append(RowRejection(file: files[row.fileIndex].file.fileName, line: row.line, field: field, reason: reason))
       }
     }
     for stream in late.keys.sorted() {
