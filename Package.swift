@@ -34,6 +34,7 @@ let package = Package(
         "EventLog",
         "Ingest",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ]
     ),
     .executableTarget(

@@ -38,12 +38,16 @@ public struct EventTypeInfo: Sendable {
   /// Checks an encoded payload of `version`; throws a description of what is wrong.
   public var validate:
     @Sendable (_ payload: [UInt8], _ version: UInt16) throws(PayloadError) -> Void
+  /// Checks that a stream fits the type (EVENTS §2, §3): nil when it does,
+  /// else the reason. nil when the type has no stream rule.
+  public var validateStream: (@Sendable (_ stream: String) -> String?)?
 
   /// Describes a type.
   public init(
     type: EventType, wireName: String, kind: EventKind, schemaVersion: UInt16, isMarketData: Bool,
     validate:
-      @escaping @Sendable (_ payload: [UInt8], _ version: UInt16) throws(PayloadError) -> Void
+      @escaping @Sendable (_ payload: [UInt8], _ version: UInt16) throws(PayloadError) -> Void,
+    validateStream: (@Sendable (_ stream: String) -> String?)? = nil
   ) {
     self.type = type
     self.wireName = wireName
@@ -51,6 +55,7 @@ public struct EventTypeInfo: Sendable {
     self.schemaVersion = schemaVersion
     self.isMarketData = isMarketData
     self.validate = validate
+    self.validateStream = validateStream
   }
 }
 
@@ -73,8 +78,8 @@ public struct EventTypeRegistry: Sendable {
     byType = Dictionary(infos.map { ($0.type, $0) }, uniquingKeysWith: { _, last in last })
   }
 
-  /// The types this build defines: so far the candle.
-  public static let standard = EventTypeRegistry([CandlePayload.typeInfo])
+  /// The types this build defines: the event catalog (`EventCatalog.registry`).
+  public static let standard = EventCatalog.registry
 
   /// The entry of `type`, if registered.
   public subscript(type: EventType) -> EventTypeInfo? { byType[type] }

@@ -15,8 +15,10 @@ enum EventValidator {
     var info: EventTypeInfo?
     for i in events.indices {
       let type = events[i].type
-      if info?.type != type { info = registry[type] }
-      let checkStream = lastStream != events[i].stream
+      let typeChanged = info?.type != type
+      if typeChanged { info = registry[type] }
+      // A stream is checked again when it or the type changes (stream rules are per type).
+      let checkStream = typeChanged || lastStream != events[i].stream
       if let reason = problem(events[i], info: info, checkStream: checkStream, payload: payloads) {
         throw LogError.invalidEvent(index: i, reason: reason)
       }
@@ -74,6 +76,7 @@ enum EventValidator {
   {
     if checkStream, let p = streamProblem(e.stream) { return p }
     guard let info else { return "unknown event type \(e.type.rawValue)" }
+    if checkStream, let rule = info.validateStream, let p = rule(e.stream) { return p }
     guard e.schemaVersion == info.schemaVersion else {
       return
         "\(info.wireName) is written at schema version \(info.schemaVersion), got \(e.schemaVersion)"

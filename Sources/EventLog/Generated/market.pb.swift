@@ -11,6 +11,8 @@
 /// Market source events (EVENTS.md §8.1). Family file: one per family, versioned.
 /// Every message here is the payload of a log record; the envelope (offset,
 /// event time, type id, schema version, stream, causes, formula) lives outside it.
+/// All are source events (formula 0, no causes); all but `CuratorWeightSet`
+/// are market data and move the watermark (D-20).
 
 import SwiftProtobuf
 
@@ -69,6 +71,139 @@ public nonisolated struct Ledger_V1_Candle: Sendable {
 
   fileprivate var _quoteVolume: Double? = nil
   fileprivate var _venue: String? = nil
+}
+
+/// type id 102 · dominance_reading · schema_version 1 · source (market data)
+/// Stream `dominance`; event time = when observed. A raw reading of the
+/// market-wide dominance endpoint (regime-ae.md §3.5): the regime composites
+/// derive USDT.d and apply the drop rule, so nothing is computed here.
+public nonisolated struct Ledger_V1_DominanceReading: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// BTC share of total market cap in percent; > 0 and finite (a reading
+  /// with 0 or no BTC share is not recorded at all).
+  public var btcPct: Double = 0
+
+  /// USDT share in percent, when the endpoint gave one; >= 0 and finite.
+  public var usdtPct: Double {
+    get {_usdtPct ?? 0}
+    set {_usdtPct = newValue}
+  }
+  /// Returns true if `usdtPct` has been explicitly set.
+  public var hasUsdtPct: Bool {self._usdtPct != nil}
+  /// Clears the value of `usdtPct`. Subsequent reads from it will return its default value.
+  public mutating func clearUsdtPct() {self._usdtPct = nil}
+
+  /// Tether market cap in USD from the second request; >= 0 and finite.
+  public var tetherMarketCapUsd: Double {
+    get {_tetherMarketCapUsd ?? 0}
+    set {_tetherMarketCapUsd = newValue}
+  }
+  /// Returns true if `tetherMarketCapUsd` has been explicitly set.
+  public var hasTetherMarketCapUsd: Bool {self._tetherMarketCapUsd != nil}
+  /// Clears the value of `tetherMarketCapUsd`. Subsequent reads from it will return its default value.
+  public mutating func clearTetherMarketCapUsd() {self._tetherMarketCapUsd = nil}
+
+  /// Total crypto market cap in USD from the second request; >= 0 and finite.
+  public var totalMarketCapUsd: Double {
+    get {_totalMarketCapUsd ?? 0}
+    set {_totalMarketCapUsd = newValue}
+  }
+  /// Returns true if `totalMarketCapUsd` has been explicitly set.
+  public var hasTotalMarketCapUsd: Bool {self._totalMarketCapUsd != nil}
+  /// Clears the value of `totalMarketCapUsd`. Subsequent reads from it will return its default value.
+  public mutating func clearTotalMarketCapUsd() {self._totalMarketCapUsd = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _usdtPct: Double? = nil
+  fileprivate var _tetherMarketCapUsd: Double? = nil
+  fileprivate var _totalMarketCapUsd: Double? = nil
+}
+
+/// type id 103 · token_market_cap · schema_version 1 · source (market data)
+/// Stream `token/<tid>/mcap`; event time = when observed. The regime bucket
+/// and the 6-way cap label are pure functions of the latest cap (D-4).
+public nonisolated struct Ledger_V1_TokenMarketCap: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// USD; >= 0 and finite.
+  public var marketCapUsd: Double = 0
+
+  /// Where the cap came from (a provider name such as `coingecko` or `sim`):
+  /// a string, names are open vocabulary (D-9); non-empty when present.
+  public var source: String {
+    get {_source ?? String()}
+    set {_source = newValue}
+  }
+  /// Returns true if `source` has been explicitly set.
+  public var hasSource: Bool {self._source != nil}
+  /// Clears the value of `source`. Subsequent reads from it will return its default value.
+  public mutating func clearSource() {self._source = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _source: String? = nil
+}
+
+/// type id 104 · intent_signal · schema_version 1 · source (market data)
+/// Stream `token/<tid>/intent`; event time = the record's creation time
+/// (regime-ae.md §5.2 `createdAt`).
+public nonisolated struct Ledger_V1_IntentSignal: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The curator who posted the record: a string id (EVENTS §1), non-empty.
+  public var curatorID: String = String()
+
+  /// Closed vocabulary, hence an enum (D-9); never UNSPECIFIED.
+  public var recordKind: Ledger_V1_RecordKind = .unspecified
+
+  /// Tags as posted, in the record's order (matched lower-cased, RG §5.2).
+  public var tags: [String] = []
+
+  /// Reference to the originating record (a message or post id): a string,
+  /// since EVENTS §1 makes ids strings.
+  public var ref: String {
+    get {_ref ?? String()}
+    set {_ref = newValue}
+  }
+  /// Returns true if `ref` has been explicitly set.
+  public var hasRef: Bool {self._ref != nil}
+  /// Clears the value of `ref`. Subsequent reads from it will return its default value.
+  public mutating func clearRef() {self._ref = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _ref: String? = nil
+}
+
+/// type id 105 · curator_weight_set · schema_version 1 · source (not market
+/// data: D-20's watermark list is candles, readings, caps, intents, phases)
+/// Stream `curator/<id>`; event time = when set. The curator's final weight
+/// from then on (regime-ae.md §5.2: 0.5 when unknown).
+public nonisolated struct Ledger_V1_CuratorWeightSet: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Finite; no range is fixed by the specs (a multiplier of intent weights).
+  public var weight: Double = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -134,6 +269,173 @@ nonisolated extension Ledger_V1_Candle: SwiftProtobuf.Message, SwiftProtobuf._Me
     if lhs.volume != rhs.volume {return false}
     if lhs._quoteVolume != rhs._quoteVolume {return false}
     if lhs._venue != rhs._venue {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_DominanceReading: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".DominanceReading"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}btc_pct\0\u{3}usdt_pct\0\u{3}tether_market_cap_usd\0\u{3}total_market_cap_usd\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularDoubleField(value: &self.btcPct) }()
+      case 2: try { try decoder.decodeSingularDoubleField(value: &self._usdtPct) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self._tetherMarketCapUsd) }()
+      case 4: try { try decoder.decodeSingularDoubleField(value: &self._totalMarketCapUsd) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.btcPct.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.btcPct, fieldNumber: 1)
+    }
+    try { if let v = self._usdtPct {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 2)
+    } }()
+    try { if let v = self._tetherMarketCapUsd {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 3)
+    } }()
+    try { if let v = self._totalMarketCapUsd {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 4)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_DominanceReading, rhs: Ledger_V1_DominanceReading) -> Bool {
+    if lhs.btcPct != rhs.btcPct {return false}
+    if lhs._usdtPct != rhs._usdtPct {return false}
+    if lhs._tetherMarketCapUsd != rhs._tetherMarketCapUsd {return false}
+    if lhs._totalMarketCapUsd != rhs._totalMarketCapUsd {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_TokenMarketCap: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".TokenMarketCap"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}market_cap_usd\0\u{1}source\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularDoubleField(value: &self.marketCapUsd) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self._source) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.marketCapUsd.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.marketCapUsd, fieldNumber: 1)
+    }
+    try { if let v = self._source {
+      try visitor.visitSingularStringField(value: v, fieldNumber: 2)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_TokenMarketCap, rhs: Ledger_V1_TokenMarketCap) -> Bool {
+    if lhs.marketCapUsd != rhs.marketCapUsd {return false}
+    if lhs._source != rhs._source {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_IntentSignal: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".IntentSignal"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}curator_id\0\u{3}record_kind\0\u{1}tags\0\u{1}ref\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.curatorID) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.recordKind) }()
+      case 3: try { try decoder.decodeRepeatedStringField(value: &self.tags) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self._ref) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.curatorID.isEmpty {
+      try visitor.visitSingularStringField(value: self.curatorID, fieldNumber: 1)
+    }
+    if self.recordKind != .unspecified {
+      try visitor.visitSingularEnumField(value: self.recordKind, fieldNumber: 2)
+    }
+    if !self.tags.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.tags, fieldNumber: 3)
+    }
+    try { if let v = self._ref {
+      try visitor.visitSingularStringField(value: v, fieldNumber: 4)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_IntentSignal, rhs: Ledger_V1_IntentSignal) -> Bool {
+    if lhs.curatorID != rhs.curatorID {return false}
+    if lhs.recordKind != rhs.recordKind {return false}
+    if lhs.tags != rhs.tags {return false}
+    if lhs._ref != rhs._ref {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_CuratorWeightSet: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".CuratorWeightSet"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}weight\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularDoubleField(value: &self.weight) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.weight.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.weight, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_CuratorWeightSet, rhs: Ledger_V1_CuratorWeightSet) -> Bool {
+    if lhs.weight != rhs.weight {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

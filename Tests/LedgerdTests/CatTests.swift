@@ -1,0 +1,101 @@
+import EventLog
+import Foundation
+import Testing
+
+/// `ledgerd cat` and its inverse `ledgerd import --events`.
+@Suite struct CatTests {
+  static func importAll(_ log: String) throws {
+    let files = ["bitstamp_btc_eth_ltc_1d.csv", "coinbase_btcusd_1d.csv", "coinbase_btcusd_1h.csv"].map {
+      Ledgerd.root + "/data/" + $0
+    }
+    let r = try Ledgerd.run(["import", "--log", log] + files)
+    #expect(r.status == 0)
+  }
+
+  static func lines(_ s: String) -> [String] { s.split(separator: "\n").map(String.init) }
+
+  @Test func catOfTheRealLogReimportsByteIdentically() throws {
+    let dir = TempDir("cat")
+    defer { dir.cleanup() }
+    try Self.importAll(dir.log)
+    let cat = try Ledgerd.run(["cat", "--log", dir.log])
+    #expect(cat.status == 0)
+    let out = Self.lines(cat.stdout)
+    #expect(out.count == 25_459)
+    #expect(
+      out[0]
+        == #"{"offset":0,"event_time":"2014-11-29T00:00:00.000Z","type":"candle","stream":"BTC@bitstamp/1d","schema_version":1,"formula":null,"causes":[],"payload":{"open":363.59,"high":381.34,"low":360.57,"close":376.28,"volume":8617.15,"venue":"bitstamp"}}"#
+    )
+    let ndjson = dir.path + "/all.ndjson"
+    try cat.stdout.write(toFile: ndjson, atomically: true, encoding: .utf8)
+    let copy = dir.path + "/copy"
+    let r = try Ledgerd.run(["import", "--log", copy, "--events", ndjson])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("all.ndjson: 25459 imported (offsets 0..<25459), 0 duplicates skipped, 0 rejected"))
+    #expect(try LogReader(directory: copy).records() == LogReader(directory: dir.log).records())
+    // Again into the same log: all duplicates, nothing appended.
+    let again = try Ledgerd.run(["import", "--log", copy, "--events", ndjson])
+    #expect(again.status == 0)
+    #expect(again.stdout.contains("0 imported, 25459 duplicates skipped, 0 rejected"))
+  }
+
+  @Test func filters() throws {
+    let dir = TempDir("cat")
+    defer { dir.cleanup() }
+    try Self.importAll(dir.log)
+    func count(_ args: [String]) throws -> Int {
+      let r = try Ledgerd.run(["cat", "--log", dir.log] + args)
+      #expect(r.status == 0, "\(args): \(r.stderr)")
+      return Self.lines(r.stdout).count
+    }
+    #expect(try count(["--limit", "5"]) == 5)
+    #expect(try count(["--from", "25000"]) == 459)
+    #expect(try count(["--stream", "ETH@bitstamp/1d"]) == 788)
+    #expect(try count(["--type", "candle", "--stream", "BTC@coinbase/1h"]) == 20_111)
+    // March 2019 holds the 12-day gap of the daily files: 31 − 12 closes remain (closes 03-02 … 03-20 and 04-01).
+    #expect(
+      try count(["--stream", "BTC@coinbase/1d", "--since", "2019-03-02T00:00:00Z", "--until", "2019-04-01T00:00:00Z"]) == 19)
+    #expect(try count(["--since", "2019-10-17T09:00:00Z", "--stream", "BTC@coinbase/1h"]) == 2)
+    let bad = try Ledgerd.run(["cat", "--log", dir.log, "--type", "nope"])
+    #expect(bad.status != 0)
+    #expect(bad.stderr.contains("--type: unknown type \"nope\" (known: candle"))
+  }
+
+  @Test func badNDJSONCorpus() throws {
+    let dir = TempDir("cat")
+    defer { dir.cleanup() }
+    let good =
+      #"{"offset":7,"event_time":"2020-01-01T00:00:00.000Z","type":"candle","stream":"X/1d","schema_version":1,"formula":null,"causes":[],"payload":{"open":1.0,"high":2.0,"low":0.5,"close":1.5,"volume":3.0}}"#
+    let lines = [
+      good,
+      #"{"event_time":"2020-01-02T00:00:00.000Z","type":"candle","stream":"X/1d","payload":{"open":1,"high":2,"low":0.5,"close":1.5,"volume":3}}"#,
+      "{not json",
+      #"{"event_time":"2020-01-03T00:00:00.000Z","type":"nope","stream":"X/1d","payload":{}}"#,
+      #"{"event_time":"2020-01-03T00:00:00.000Z","type":"candle","stream":"X/1d","schema_version":2,"payload":{"open":1,"high":2,"low":0.5,"close":1.5,"volume":3}}"#,
+      #"{"event_time":"2020-01-03T00:00:00.000Z","type":"candle","stream":"X/1d","formula":"v1@0000000000000001","payload":{"open":1,"high":2,"low":0.5,"close":1.5,"volume":3}}"#,
+      #"{"event_time":"yesterday","type":"candle","stream":"X/1d","payload":{"open":1,"high":2,"low":0.5,"close":1.5,"volume":3}}"#,
+      #"{"event_time":"2020-01-03T00:00:00.000Z","type":"candle","stream":"X/1d","payload":{"open":1,"high":0.4,"low":0.5,"close":1.5,"volume":3}}"#,
+      #"{"event_time":"2019-12-01T00:00:00.000Z","type":"candle","stream":"X/1d","payload":{"open":1,"high":2,"low":0.5,"close":1.5,"volume":3}}"#,
+      #"{"event_time":"2020-01-04T00:00:00.000Z","type":"candle","stream":"X/1d","extra":1,"payload":{"open":1,"high":2,"low":0.5,"close":1.5,"volume":3}}"#,
+      "",
+      good,
+    ]
+    let path = dir.path + "/bad.ndjson"
+    try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try Ledgerd.run(["import", "--log", dir.log, "--events", path])
+    #expect(r.status == 1)
+    #expect(r.stdout.contains("bad.ndjson: 2 imported (offsets 0..<2), 1 duplicates skipped, 8 rejected"))
+    let expected = [
+      "bad.ndjson:3: malformed JSON",
+      "bad.ndjson:4: unknown event type \"nope\"",
+      "bad.ndjson:5: field \"schema_version\": candle is at version 1, got 2",
+      "bad.ndjson:6: field \"formula\": source events carry no formula",
+      "bad.ndjson:7: field \"event_time\": \"yesterday\" is not an ISO-8601 UTC time",
+      "bad.ndjson:8: candle payload: high 0.4 < low 0.5",
+      "bad.ndjson:9: event time 2019-12-01T00:00:00.000Z is older than X/1d's last event (2020-01-02T00:00:00.000Z)",
+      "bad.ndjson:10: unknown field \"extra\"",
+    ]
+    for e in expected { #expect(r.stderr.contains("rejected: " + e), "\(e)\n\(r.stderr)") }
+    #expect(try LogReader(directory: dir.log).records().count == 2)
+  }
+}
