@@ -45,7 +45,10 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
-    .testTarget(name: "EventLogTests", dependencies: ["EventLog", "Ingest"]),
+    .testTarget(
+      name: "EventLogTests",
+      dependencies: ["EventLog", "Ingest", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
+    ),
     .testTarget(name: "IngestTests", dependencies: ["Ingest", "EventLog"]),
     .testTarget(name: "LedgerdTests", dependencies: ["EventLog", "Ingest"]),
   ]

@@ -42,10 +42,10 @@ public struct VerifyReport: Sendable {
 /// schema version) and causes that point to earlier offsets.
 public enum LogVerifier {
   /// Verifies the log in `directory` against the types of `registry`.
-  public static func verify(directory: String, registry: EventTypeRegistry = .standard)
-    throws(LogError)
-    -> VerifyReport
-  {
+  /// `progress(done, total)` reports segment bytes checked (for a progress bar).
+  public static func verify(
+    directory: String, registry: EventTypeRegistry = .standard, progress: ((Int64, Int64) -> Void)? = nil
+  ) throws(LogError) -> VerifyReport {
     guard Directory.exists(LogDirectory.segmentsPath(directory)) else {
       throw LogError.notALog(path: directory, reason: "no segments/ directory")
     }
@@ -58,6 +58,9 @@ public enum LogVerifier {
           severity: .error, segment: CheckpointFile.fileName, position: 0,
           reason: "no valid checkpoint"))
     }
+    var totalBytes: Int64 = 0
+    for e in segments { totalBytes += try PosixFile.open(e.path, writable: false).size() }
+    var doneBytes: Int64 = 0
     var expected = segments.first?.base ?? 0
     var watermark = Int64.min
     for (i, entry) in segments.enumerated() {
@@ -75,10 +78,12 @@ public enum LogVerifier {
         (b: LogBatch) throws(LogError) in
         eventProblems += try check(batch: b, registry: registry)
         report.events += Int(b.header.count)
+        progress?(doneBytes + b.position + Int64(b.header.totalLength), totalBytes)
       }
       report.segments += 1
       report.batches += Int(scan.batchCount)
       report.bytes += scan.fileSize
+      doneBytes += scan.fileSize
       report.problems += eventProblems
       if let stop = scan.stop {
         report.problems.append(

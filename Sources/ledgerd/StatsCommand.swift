@@ -29,9 +29,9 @@ struct StatsCommand: ParsableCommand {
       "  events       \(s.events) in \(s.batches) batches, offsets \(s.firstOffset)..<\(s.nextOffset)"
     )
     if let lo = s.minEventTime, let hi = s.maxEventTime {
-      print("  event time   \(ISOTime.string(lo)) … \(ISOTime.string(hi))")
+      print("  event time   \(EventJSON.isoTime(lo)) … \(EventJSON.isoTime(hi))")
     }
-    if let w = s.watermark { print("  watermark    \(ISOTime.string(w))") }
+    if let w = s.watermark { print("  watermark    \(EventJSON.isoTime(w))") }
     print(
       "  on disk      \(s.bytesOnDisk) bytes (segments \(s.segmentBytes), indexes \(s.indexBytes))")
     print(

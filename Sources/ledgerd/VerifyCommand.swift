@@ -38,7 +38,11 @@ struct VerifyCommand: ParsableCommand {
   func run() throws {
     let report: VerifyReport
     do {
-      report = try LogVerifier.verify(directory: location.log)
+      let bar = ProgressBar("verify")
+      defer { bar.finish() }
+      report = try LogVerifier.verify(directory: location.log) { done, total in
+        bar.update(Int(done >> 10), of: Int(total >> 10))
+      }
     } catch {
       throw CLIError(error.description)
     }

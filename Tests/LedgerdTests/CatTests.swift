@@ -98,4 +98,39 @@ import Testing
     for e in expected { #expect(r.stderr.contains("rejected: " + e), "\(e)\n\(r.stderr)") }
     #expect(try LogReader(directory: dir.log).records().count == 2)
   }
+
+  @Test func everySourceTypeRoundTripsThroughCatAndImport() throws {
+    let dir = TempDir("cat")
+    defer { dir.cleanup() }
+    let fixture = Ledgerd.root + "/data/fixtures/all-source-events.ndjson"
+    let a = dir.path + "/a"
+    let b = dir.path + "/b"
+    let first = try Ledgerd.run(["import", "--log", a, "--events", fixture])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout.contains("10 imported (offsets 0..<10), 0 duplicates skipped, 0 rejected"))
+    let cat = try Ledgerd.run(["cat", "--log", a])
+    let out = Self.lines(cat.stdout)
+    let input = Self.lines(try String(contentsOfFile: fixture, encoding: .utf8))
+    #expect(out.count == input.count)
+    // Each printed payload is the fixture's payload, field for field.
+    for (printed, given) in zip(out, input) {
+      let p = try JSONValue.parse(printed)
+      let g = try JSONValue.parse(given)
+      #expect(p["payload"] == g["payload"], "\(printed)")
+      #expect(p["type"] == g["type"])
+      #expect(p["stream"] == g["stream"])
+      #expect(p["event_time"] == g["event_time"])
+    }
+    let ndjson = dir.path + "/a.ndjson"
+    try cat.stdout.write(toFile: ndjson, atomically: true, encoding: .utf8)
+    #expect(try Ledgerd.run(["import", "--log", b, "--events", ndjson]).status == 0)
+    #expect(try LogReader(directory: b).records() == LogReader(directory: a).records())
+    #expect(try Ledgerd.run(["verify", "--log", b]).status == 0)
+    let stats = try ImportTests.stats(b)
+    #expect(
+      stats.types.map(\.name) == [
+        "candle", "dominance_reading", "token_market_cap", "intent_signal", "curator_weight_set", "sr_levels_injected",
+        "bucket_phase_observed", "formula_set_defined", "operator_command", "simulation_configured",
+      ])
+  }
 }

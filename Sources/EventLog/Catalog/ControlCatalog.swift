@@ -5,7 +5,9 @@ import Foundation
 extension EventCatalog {
   static let keyValueFields = ["key", "value"]
 
-  static func renderKeyValues(_ name: String, _ list: [Ledger_V1_KeyValue], into b: inout JSONObjectBuilder)
+  static func renderKeyValues(
+    _ name: String, _ list: [Ledger_V1_KeyValue], into b: inout JSONObjectBuilder
+  )
     throws(PayloadError)
   {
     try b.messages(name, list) { (e: inout JSONObjectBuilder, kv) throws(PayloadError) in
@@ -47,7 +49,8 @@ extension EventCatalog {
       b.string("name", m.name)
       b.bytes("sha256", Array(m.sha256))
       b.bytes("content", Array(m.content))
-      try b.messages("profiles", m.profiles) { (e: inout JSONObjectBuilder, p) throws(PayloadError) in
+      try b.messages("profiles", m.profiles) {
+        (e: inout JSONObjectBuilder, p) throws(PayloadError) in
         e.string("engine", p.engine)
         e.string("profile", p.profile)
       }

@@ -27,7 +27,8 @@ extension EventCatalog {
     },
     render: { m throws(PayloadError) in
       var b = JSONObjectBuilder()
-      try b.messages("levels", m.levels) { (e: inout JSONObjectBuilder, level) throws(PayloadError) in
+      try b.messages("levels", m.levels) {
+        (e: inout JSONObjectBuilder, level) throws(PayloadError) in
         try e.double("price", level.price)
         try e.double("strength", level.strength)
         try e.enumValue("kind", level.kind)

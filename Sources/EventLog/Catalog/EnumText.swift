@@ -77,5 +77,4 @@ extension Ledger_V1_Timeframe: TextEnum {
       (.timeframe1M, "1m"), (.timeframe5M, "5m"), (.timeframe15M, "15m"), (.timeframe1H, "1h"),
       (.timeframe4H, "4h"), (.timeframe1D, "1d"),
     ])
-
 }

@@ -16,6 +16,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     self.found = found
   }
 
+  /// `JSON at character N: expected X, found Y`.
   public var description: String {
     "JSON at character \(offset): expected \(expected), found \(found)"
   }
@@ -107,7 +108,8 @@ struct JSONParser {
     }
   }
 
-  private mutating func literal(_ word: String, _ v: JSONValue) throws(JSONParseError) -> JSONValue {
+  private mutating func literal(_ word: String, _ v: JSONValue) throws(JSONParseError) -> JSONValue
+  {
     for b in word.utf8 {
       guard i < bytes.count, bytes[i] == b else { throw error("\"\(word)\"") }
       i += 1
@@ -259,7 +261,8 @@ struct JSONParser {
             found: "\\u" + String(scalar, radix: 16, uppercase: true))
         }
         if (0xD800...0xDBFF).contains(scalar) {
-          guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u")
+          guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
+            bytes[i + 1] == UInt8(ascii: "u")
           else { throw error("a low surrogate escape (\\uDC00-\\uDFFF)") }
           let lowStart = i
           i += 2

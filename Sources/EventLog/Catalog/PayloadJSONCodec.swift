@@ -38,7 +38,8 @@ struct JSONFieldReader {
     self.prefix = prefix
     guard case .object(let pairs) = json else {
       if prefix.isEmpty { throw PayloadError("payload JSON must be an object") }
-      throw PayloadError("field \(JSONFieldReader.quote(String(prefix.dropLast()))): expected an object")
+      throw PayloadError(
+        "field \(JSONFieldReader.quote(String(prefix.dropLast()))): expected an object")
     }
     for (key, value) in pairs {
       guard known.contains(where: { $0.utf8.elementsEqual(key.utf8) }) else {
@@ -135,7 +136,8 @@ struct JSONFieldReader {
     out.reserveCapacity(digits.count / 2)
     var k = 0
     while k < digits.count {
-      guard let hi = JSONFieldReader.nibble(digits[k]), let lo = JSONFieldReader.nibble(digits[k + 1])
+      guard let hi = JSONFieldReader.nibble(digits[k]),
+        let lo = JSONFieldReader.nibble(digits[k + 1])
       else { throw mismatch(name, "hex digits") }
       out.append(hi << 4 | lo)
       k += 2
@@ -250,7 +252,9 @@ struct JSONObjectBuilder {
     members.append((name, .string(text)))
   }
 
-  mutating func array(_ name: String, _ items: [JSONValue]) { members.append((name, .array(items))) }
+  mutating func array(_ name: String, _ items: [JSONValue]) {
+    members.append((name, .array(items)))
+  }
 
   mutating func strings(_ name: String, _ items: [String]) {
     array(name, items.map { .string($0) })

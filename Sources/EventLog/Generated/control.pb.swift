@@ -82,16 +82,18 @@ public nonisolated struct Ledger_V1_OperatorCommand: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// The command name (`rebuild`, `replay`, ...); non-empty.
+  /// The command name (`rebuild`, `replay`, ...): a name, hence a string
+  /// (EVENTS §1), not an enum, since the command set grows with the tools;
+  /// non-empty.
   public var command: String = String()
 
   /// Arguments as key/value strings, sorted by key, keys unique.
   public var args: [Ledger_V1_KeyValue] = []
 
-  /// Who issued it (a user or tool name); non-empty.
+  /// Who issued it (a user or tool name, hence a string); non-empty.
   public var actor: String = String()
 
-  /// Free text.
+  /// Free text (a string); absent when none was given.
   public var note: String {
     get {_note ?? String()}
     set {_note = newValue}
@@ -117,7 +119,7 @@ public nonisolated struct Ledger_V1_SimulationConfigured: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// Generator name; non-empty.
+  /// Generator name (a string, EVENTS §1); non-empty.
   public var generator: String = String()
 
   /// Generator version: a string label (`1`, `2.1.0`), not the f64 that
@@ -136,7 +138,8 @@ public nonisolated struct Ledger_V1_SimulationConfigured: Sendable {
   /// Last simulated instant, ms since the epoch (UTC); >= start.
   public var end: Int64 = 0
 
-  /// Generator parameters as key/value strings, sorted by key, keys unique.
+  /// Generator parameters as key/value strings (EVENTS §8.7 `{key, string}`;
+  /// numbers are written as their text), sorted by key, keys unique.
   public var params: [Ledger_V1_KeyValue] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
