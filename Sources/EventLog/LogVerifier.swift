@@ -44,7 +44,8 @@ public enum LogVerifier {
   /// Verifies the log in `directory` against the types of `registry`.
   /// `progress(done, total)` reports segment bytes checked (for a progress bar).
   public static func verify(
-    directory: String, registry: EventTypeRegistry = .standard, progress: ((Int64, Int64) -> Void)? = nil
+    directory: String, registry: EventTypeRegistry = .standard,
+    progress: ((Int64, Int64) -> Void)? = nil
   ) throws(LogError) -> VerifyReport {
     guard Directory.exists(LogDirectory.segmentsPath(directory)) else {
       throw LogError.notALog(path: directory, reason: "no segments/ directory")

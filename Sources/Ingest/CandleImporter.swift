@@ -65,7 +65,8 @@ public struct CandleImporter {
 
   /// Venues recognised as a file name's leading token (D-20).
   public static let knownVenues: Set<String> = [
-    "coinbase", "bitstamp", "bitfinex", "binance", "kraken", "hyperliquid", "bybit", "okx", "gemini",
+    "coinbase", "bitstamp", "bitfinex", "binance", "kraken", "hyperliquid", "bybit", "okx",
+    "gemini",
   ]
 
   let options: Options
@@ -100,26 +101,36 @@ public struct CandleImporter {
 
   /// Imports parsed files into `writer`'s log.
   public func run(
-    files: [(name: String, file: CandleFile)], into writer: LogWriter, progress: ((Int, Int) -> Void)? = nil
+    files: [(name: String, file: CandleFile)], into writer: LogWriter,
+    progress: ((Int, Int) -> Void)? = nil
   ) throws(ImportError) -> Report {
     var report = Report()
     var rows: [Row] = []
     for (index, f) in files.enumerated() {
-      var summary = FileSummary(file: f.name, rows: f.file.rowCount, rejected: f.file.rejections.count)
+      var summary = FileSummary(
+        file: f.name, rows: f.file.rowCount, rejected: f.file.rejections.count)
       report.rejections += f.file.rejections
       report.warnings += f.file.warnings
       if options.stream != nil && f.file.series.count > 1 {
-        throw ImportError.files(["\(f.name): --stream names one stream but the file holds \(f.file.series.count) series"])
+        throw ImportError.files([
+          "\(f.file.fileName): --stream names one stream but the file holds \(f.file.series.count) series"
+        ])
       }
       for series in f.file.series {
-        let stream = try streamName(series, fileName: f.name)
+        let stream = try streamName(series, fileName: f.file.fileName)
         summary.streams[stream] = series.bars.count
         summary.duplicates += series.duplicates
-        rows += series.bars.map { Row(stream: stream, fileIndex: index, line: $0.line, event: event($0, series, stream)) }
+        rows += series.bars.map {
+          Row(stream: stream, fileIndex: index, line: $0.line, event: event($0, series, stream))
+        }
       }
       report.files.append(summary)
     }
-    rows.sort { ($0.event.eventTime, $0.stream, $0.fileIndex, $0.line) < ($1.event.eventTime, $1.stream, $1.fileIndex, $1.line) }
+    rows.sort {
+      ($0.event.eventTime, $0.stream, $0.fileIndex, $0.line) < (
+        $1.event.eventTime, $1.stream, $1.fileIndex, $1.line
+      )
+    }
     var state = try LogState.read(directory: writer.directory, streams: Set(rows.map(\.stream)))
     var accepted: [Event] = []
     var late: [String: (count: Int, first: Int64)] = [:]
@@ -133,20 +144,24 @@ public struct CandleImporter {
         report.files[row.fileIndex].duplicates += 1
       case .reject(let field, let reason):
         report.files[row.fileIndex].rejected += 1
-        report.rejections.append(RowRejection(file: files[row.fileIndex].file.fileName, line: row.line, field: field, reason: reason))
+        report.rejections.append(
+          RowRejection(
+            file: files[row.fileIndex].file.fileName, line: row.line, field: field, reason: reason))
       }
     }
     for stream in late.keys.sorted() {
       let l = late[stream]!
       report.warnings.append(
         "\(stream): \(l.count) bar\(l.count == 1 ? "" : "s") from \(UTCTime.iso8601(l.first)) on are older than the log's watermark: "
-          + "accepted, but regime periods already finalised did not see them (and never will in this log)")
+          + "accepted, but regime periods already finalised did not see them (and never will in this log)"
+      )
     }
     report.appended = try append(accepted, to: writer, progress: progress)
     return report
   }
 
-  private func append(_ events: [Event], to writer: LogWriter, progress: ((Int, Int) -> Void)?) throws(ImportError)
+  private func append(_ events: [Event], to writer: LogWriter, progress: ((Int, Int) -> Void)?)
+    throws(ImportError)
     -> Range<UInt64>?
   {
     var range: Range<UInt64>?
@@ -168,11 +183,16 @@ public struct CandleImporter {
   }
 
   private func event(_ bar: ParsedBar, _ series: ParsedSeries, _ stream: String) -> Event {
-    let venue = stream.split(separator: "/").first.flatMap { $0.split(separator: "@").dropFirst().first }.map(String.init)
+    let venue = stream.split(separator: "/").first.flatMap {
+      $0.split(separator: "@").dropFirst().first
+    }.map(String.init)
     let p = CandlePayload(
-      open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume, quoteVolume: bar.quoteVolume,
+      open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume,
+      quoteVolume: bar.quoteVolume,
       venue: venue)
-    return Event(eventTime: bar.closeTime(series.timeframe), type: .candle, stream: stream, payload: p.encoded())
+    return Event(
+      eventTime: bar.closeTime(series.timeframe), type: .candle, stream: stream,
+      payload: p.encoded())
   }
 
   /// `<SYM>[@<venue>]/<tf>`, or `--stream` (with `/<tf>` when it has no `/`).
@@ -180,16 +200,22 @@ public struct CandleImporter {
     let tf = series.timeframe.rawValue
     if let s = options.stream { return s.contains("/") ? s : "\(s)/\(tf)" }
     guard let symbol = series.symbol else {
-      throw ImportError.files(["\(fileName): the file has no symbol column: name its stream with --stream"])
+      throw ImportError.files([
+        "\(fileName): the file has no symbol column: name its stream with --stream"
+      ])
     }
-    guard let venue = options.venue ?? CandleImporter.venue(fromFileName: fileName) else { return "\(symbol)/\(tf)" }
+    guard let venue = options.venue ?? CandleImporter.venue(fromFileName: fileName) else {
+      return "\(symbol)/\(tf)"
+    }
     return "\(symbol)@\(venue)/\(tf)"
   }
 
   /// The venue named by a file name's leading token (before `_`, `-` or `.`), if known.
   public static func venue(fromFileName path: String) -> String? {
     let name = path.split(separator: "/").last.map(String.init) ?? path
-    let token = name.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." }).first.map { $0.lowercased() }
+    let token = name.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." }).first.map {
+      $0.lowercased()
+    }
     return token.flatMap { knownVenues.contains($0) ? $0 : nil }
   }
 }

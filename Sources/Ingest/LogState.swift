@@ -47,7 +47,9 @@ struct LogState {
     if let l = last[e.stream], e.eventTime < l {
       return .reject(
         field: "date",
-        reason: "bar closing \(UTCTime.iso8601(e.eventTime)) is older than \(e.stream)'s last bar (closing \(UTCTime.iso8601(l))); streams never go back in time")
+        reason:
+          "bar closing \(UTCTime.iso8601(e.eventTime)) is older than \(e.stream)'s last bar (closing \(UTCTime.iso8601(l))); streams never go back in time"
+      )
     }
     let late = e.eventTime < watermark
     bars[e.stream, default: [:]][e.eventTime] = e.payload
@@ -58,20 +60,28 @@ struct LogState {
 
   private func conflict(_ e: Event, existing: [UInt8]) -> Verdict {
     let when = UTCTime.iso8601(e.eventTime)
-    guard let new = try? CandlePayload.decode(e.payload), let old = try? CandlePayload.decode(existing) else {
-      return .reject(field: nil, reason: "a different bar closing \(when) is already in \(e.stream)")
+    guard let new = try? CandlePayload.decode(e.payload),
+      let old = try? CandlePayload.decode(existing)
+    else {
+      return .reject(
+        field: nil, reason: "a different bar closing \(when) is already in \(e.stream)")
     }
     let fields: [(String, Double?, Double?)] = [
       ("open", new.open, old.open), ("high", new.high, old.high), ("low", new.low, old.low),
-      ("close", new.close, old.close), ("volume", new.volume, old.volume), ("quote_volume", new.quoteVolume, old.quoteVolume),
+      ("close", new.close, old.close), ("volume", new.volume, old.volume),
+      ("quote_volume", new.quoteVolume, old.quoteVolume),
     ]
     for (name, a, b) in fields where a != b {
       let here = a.map { "\($0)" } ?? "none"
       let there = b.map { "\($0)" } ?? "none"
       return .reject(
         field: name,
-        reason: "a different bar closing \(when) is already in \(e.stream) (\(name) \(there) there, \(here) here)")
+        reason:
+          "a different bar closing \(when) is already in \(e.stream) (\(name) \(there) there, \(here) here)"
+      )
     }
-    return .reject(field: "venue", reason: "a different bar closing \(when) is already in \(e.stream) (venue differs)")
+    return .reject(
+      field: "venue",
+      reason: "a different bar closing \(when) is already in \(e.stream) (venue differs)")
   }
 }

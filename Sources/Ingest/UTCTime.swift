@@ -88,7 +88,9 @@ public enum InstantText {
     var bytes = Array(text.utf8)
     guard !bytes.isEmpty else { return nil }
     bytes.append(0)
-    return bytes.withUnsafeBufferPointer { TimestampParser.parse($0.baseAddress!, 0, bytes.count - 1) }
+    return bytes.withUnsafeBufferPointer {
+      TimestampParser.parse($0.baseAddress!, 0, bytes.count - 1)
+    }
   }
 
   /// ISO-8601 UTC form of `milliseconds`.

@@ -64,7 +64,9 @@ enum LZ4Reference {
     p.waitUntilExit()
     let lines = out.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map(String.init)
     // lz4 overdraws the file name with a spinner: keep what follows its colon.
-    guard let result = lines.last(where: { $0.contains("->") }), let colon = result.firstIndex(of: ":") else { return out }
+    guard let result = lines.last(where: { $0.contains("->") }),
+      let colon = result.firstIndex(of: ":")
+    else { return out }
     return "lz4 -b1: " + result[result.index(after: colon)...].trimmingCharacters(in: .whitespaces)
   }
 }

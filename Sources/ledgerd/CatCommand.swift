@@ -8,7 +8,8 @@ import SwiftProtobuf
 struct CatCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cat",
-    abstract: "Print events as NDJSON: offset, event time, type, stream, schema version, formula, causes, payload.",
+    abstract:
+      "Print events as NDJSON: offset, event time, type, stream, schema version, formula, causes, payload.",
     discussion: """
       Times (--since, --until) are ISO-8601 (2019-10-17, 2019-10-17T09:00:00Z) or epoch \
       seconds/milliseconds. --since starts at the first batch whose watermark reaches T (the time \
@@ -28,11 +29,15 @@ struct CatCommand: ParsableCommand {
 
   func run() throws {
     let sinceTime = try since.map { s throws in
-      guard let t = InstantText.parse(s) else { throw ValidationError("--since: \"\(s)\" is not a time") }
+      guard let t = InstantText.parse(s) else {
+        throw ValidationError("--since: \"\(s)\" is not a time")
+      }
       return t
     }
     let untilTime = try until.map { s throws in
-      guard let t = InstantText.parse(s) else { throw ValidationError("--until: \"\(s)\" is not a time") }
+      guard let t = InstantText.parse(s) else {
+        throw ValidationError("--until: \"\(s)\" is not a time")
+      }
       return t
     }
     let wanted = try type.map { name throws in
@@ -75,7 +80,8 @@ struct CatCommand: ParsableCommand {
           out.write(try EventJSON.line(r, formulaNames: formulaNames))
         } catch {
           throw LogError.unknownType(
-            segment: batch.segment, position: batch.position, offset: r.offset, type: e.type.rawValue,
+            segment: batch.segment, position: batch.position, offset: r.offset,
+            type: e.type.rawValue,
             version: e.schemaVersion)
         }
         printed += 1
@@ -93,11 +99,15 @@ enum FormulaNames {
     while let b = try cursor.next() {
       if b.header.codec == .candle { continue }
       for r in try b.records() where r.event.type == EventType(rawValue: 901) {
-        guard let m = try? Ledger_V1_FormulaSetDefined(serializedBytes: r.event.payload), m.sha256.count >= 8 else {
+        guard let m = try? Ledger_V1_FormulaSetDefined(serializedBytes: r.event.payload),
+          m.sha256.count >= 8
+        else {
           continue
         }
         var stamp: UInt64 = 0
-        for (i, byte) in m.sha256.prefix(8).enumerated() { stamp |= UInt64(byte) << (8 * UInt64(i)) }
+        for (i, byte) in m.sha256.prefix(8).enumerated() {
+          stamp |= UInt64(byte) << (8 * UInt64(i))
+        }
         names[stamp] = m.name
       }
     }

@@ -16,8 +16,12 @@ enum EventImport {
   }
 
   static func run(path: String, into writer: LogWriter) throws {
-    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read the file") }
-    guard let text = String(validating: data, as: UTF8.self) else { throw CLIError("\(path): not UTF-8 text") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CLIError("\(path): cannot read the file")
+    }
+    guard let text = String(validating: data, as: UTF8.self) else {
+      throw CLIError("\(path): not UTF-8 text")
+    }
     let name = URL(fileURLWithPath: path).lastPathComponent
     var parsed: [(line: Int, event: Event)] = []
     var rejections: [(line: Int, message: String)] = []
@@ -46,7 +50,10 @@ enum EventImport {
       if EventCatalog.registry[e.type]?.isMarketData == true {
         if let l = last[e.stream], e.eventTime < l {
           rejections.append(
-            (line, "\(name):\(line): event time \(EventJSON.isoTime(e.eventTime)) is older than \(e.stream)'s last event (\(EventJSON.isoTime(l)))"))
+            (
+              line,
+              "\(name):\(line): event time \(EventJSON.isoTime(e.eventTime)) is older than \(e.stream)'s last event (\(EventJSON.isoTime(l)))"
+            ))
           continue
         }
         last[e.stream] = e.eventTime
@@ -70,7 +77,9 @@ enum EventImport {
     }
     for r in rejections.sorted(by: { $0.line < $1.line }) { printError("rejected: \(r.message)") }
     let offsets = range.map { " (offsets \($0.lowerBound)..<\($0.upperBound))" } ?? ""
-    print("\(name): \(accepted.count) imported\(offsets), \(duplicates) duplicates skipped, \(rejections.count) rejected")
+    print(
+      "\(name): \(accepted.count) imported\(offsets), \(duplicates) duplicates skipped, \(rejections.count) rejected"
+    )
     if !rejections.isEmpty { throw ExitCode(1) }
   }
 
@@ -81,7 +90,9 @@ enum EventImport {
   }
 
   /// Existing events of `streams`, and each stream's last market-data time.
-  static func state(of directory: String, streams: Set<String>) throws -> (Set<Key>, [String: Int64]) {
+  static func state(of directory: String, streams: Set<String>) throws -> (
+    Set<Key>, [String: Int64]
+  ) {
     var keys = Set<Key>()
     var last: [String: Int64] = [:]
     do {
@@ -90,7 +101,9 @@ enum EventImport {
         for r in try b.records() where streams.contains(r.event.stream) {
           let e = r.event
           keys.insert(Key(stream: e.stream, time: e.eventTime, type: e.type, payload: e.payload))
-          if EventCatalog.registry[e.type]?.isMarketData == true { last[e.stream] = max(last[e.stream] ?? .min, e.eventTime) }
+          if EventCatalog.registry[e.type]?.isMarketData == true {
+            last[e.stream] = max(last[e.stream] ?? .min, e.eventTime)
+          }
         }
       }
     } catch {

@@ -7,7 +7,10 @@ struct Ledgerd: ParsableCommand {
     commandName: "ledgerd",
     abstract:
       "An event-sourced trading ledger: an append-only, segmented, LZ4-compressed, checksummed event log.",
-    subcommands: [ImportCommand.self, CatCommand.self, VerifyCommand.self, StatsCommand.self, DebugAppendCommand.self]
+    subcommands: [
+      ImportCommand.self, CatCommand.self, VerifyCommand.self, StatsCommand.self,
+      DebugAppendCommand.self,
+    ]
   )
 }
 

@@ -5,9 +5,10 @@ import Testing
 /// `ledgerd cat` and its inverse `ledgerd import --events`.
 @Suite struct CatTests {
   static func importAll(_ log: String) throws {
-    let files = ["bitstamp_btc_eth_ltc_1d.csv", "coinbase_btcusd_1d.csv", "coinbase_btcusd_1h.csv"].map {
-      Ledgerd.root + "/data/" + $0
-    }
+    let files = ["bitstamp_btc_eth_ltc_1d.csv", "coinbase_btcusd_1d.csv", "coinbase_btcusd_1h.csv"]
+      .map {
+        Ledgerd.root + "/data/" + $0
+      }
     let r = try Ledgerd.run(["import", "--log", log] + files)
     #expect(r.status == 0)
   }
@@ -31,7 +32,9 @@ import Testing
     let copy = dir.path + "/copy"
     let r = try Ledgerd.run(["import", "--log", copy, "--events", ndjson])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("all.ndjson: 25459 imported (offsets 0..<25459), 0 duplicates skipped, 0 rejected"))
+    #expect(
+      r.stdout.contains(
+        "all.ndjson: 25459 imported (offsets 0..<25459), 0 duplicates skipped, 0 rejected"))
     #expect(try LogReader(directory: copy).records() == LogReader(directory: dir.log).records())
     // Again into the same log: all duplicates, nothing appended.
     let again = try Ledgerd.run(["import", "--log", copy, "--events", ndjson])
@@ -54,7 +57,10 @@ import Testing
     #expect(try count(["--type", "candle", "--stream", "BTC@coinbase/1h"]) == 20_111)
     // March 2019 holds the 12-day gap of the daily files: 31 − 12 closes remain (closes 03-02 … 03-20 and 04-01).
     #expect(
-      try count(["--stream", "BTC@coinbase/1d", "--since", "2019-03-02T00:00:00Z", "--until", "2019-04-01T00:00:00Z"]) == 19)
+      try count([
+        "--stream", "BTC@coinbase/1d", "--since", "2019-03-02T00:00:00Z", "--until",
+        "2019-04-01T00:00:00Z",
+      ]) == 19)
     #expect(try count(["--since", "2019-10-17T09:00:00Z", "--stream", "BTC@coinbase/1h"]) == 2)
     let bad = try Ledgerd.run(["cat", "--log", dir.log, "--type", "nope"])
     #expect(bad.status != 0)
@@ -84,7 +90,8 @@ import Testing
     try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
     let r = try Ledgerd.run(["import", "--log", dir.log, "--events", path])
     #expect(r.status == 1)
-    #expect(r.stdout.contains("bad.ndjson: 2 imported (offsets 0..<2), 1 duplicates skipped, 8 rejected"))
+    #expect(
+      r.stdout.contains("bad.ndjson: 2 imported (offsets 0..<2), 1 duplicates skipped, 8 rejected"))
     let expected = [
       "bad.ndjson:3: malformed JSON",
       "bad.ndjson:4: unknown event type \"nope\"",
@@ -129,7 +136,8 @@ import Testing
     let stats = try ImportTests.stats(b)
     #expect(
       stats.types.map(\.name) == [
-        "candle", "dominance_reading", "token_market_cap", "intent_signal", "curator_weight_set", "sr_levels_injected",
+        "candle", "dominance_reading", "token_market_cap", "intent_signal", "curator_weight_set",
+        "sr_levels_injected",
         "bucket_phase_observed", "formula_set_defined", "operator_command", "simulation_configured",
       ])
   }

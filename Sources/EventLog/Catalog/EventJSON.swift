@@ -6,13 +6,16 @@
 public enum EventJSON {
   /// One line for `record`; `formulaNames` maps formula stamps to set names.
   public static func line(
-    _ record: LogRecord, registry: EventTypeRegistry = EventCatalog.registry, formulaNames: [UInt64: String] = [:]
+    _ record: LogRecord, registry: EventTypeRegistry = EventCatalog.registry,
+    formulaNames: [UInt64: String] = [:]
   ) throws(PayloadError) -> String {
     let e = record.event
     guard let info = registry[e.type], let codec = EventCatalog.jsonCodec(for: e.type) else {
-      throw PayloadError("type \(e.type.rawValue) version \(e.schemaVersion) is unknown to this build")
+      throw PayloadError(
+        "type \(e.type.rawValue) version \(e.schemaVersion) is unknown to this build")
     }
-    let payload = try EventCatalog.upcast(payload: e.payload, type: e.type, version: e.schemaVersion)
+    let payload = try EventCatalog.upcast(
+      payload: e.payload, type: e.type, version: e.schemaVersion)
     let formula: JSONValue =
       e.formula == 0 ? .null : .string("\(formulaNames[e.formula] ?? "?")@\(hex(e.formula))")
     let object: JSONValue = .object([
@@ -31,7 +34,9 @@ public enum EventJSON {
   /// The source event of one NDJSON line (its `offset`, if any, is ignored:
   /// the writer assigns offsets). Derived events are refused: they are
   /// recomputed, never imported.
-  public static func sourceEvent(fromLine text: String, registry: EventTypeRegistry = EventCatalog.registry)
+  public static func sourceEvent(
+    fromLine text: String, registry: EventTypeRegistry = EventCatalog.registry
+  )
     throws(PayloadError) -> Event
   {
     let value: JSONValue
@@ -43,28 +48,44 @@ public enum EventJSON {
     guard case .object(let fields) = value else { throw PayloadError("expected a JSON object") }
     var seen: [String: JSONValue] = [:]
     for (k, v) in fields {
-      guard ["offset", "event_time", "type", "stream", "schema_version", "formula", "causes", "payload"].contains(k) else {
+      guard
+        [
+          "offset", "event_time", "type", "stream", "schema_version", "formula", "causes",
+          "payload",
+        ].contains(k)
+      else {
         throw PayloadError("unknown field \"\(k)\"")
       }
       guard seen[k] == nil else { throw PayloadError("field \"\(k)\" appears twice") }
       seen[k] = v
     }
-    guard case .string(let typeName)? = seen["type"] else { throw PayloadError("missing field \"type\" (a wire name)") }
+    guard case .string(let typeName)? = seen["type"] else {
+      throw PayloadError("missing field \"type\" (a wire name)")
+    }
     guard let type = EventCatalog.type(named: typeName), let info = registry[type],
       let codec = EventCatalog.jsonCodec(for: type)
     else { throw PayloadError("unknown event type \"\(typeName)\"") }
     guard info.kind == .source else {
-      throw PayloadError("\(typeName) is a derived event: derived events are recomputed, never imported")
+      throw PayloadError(
+        "\(typeName) is a derived event: derived events are recomputed, never imported")
     }
-    guard case .string(let stream)? = seen["stream"] else { throw PayloadError("missing field \"stream\"") }
+    guard case .string(let stream)? = seen["stream"] else {
+      throw PayloadError("missing field \"stream\"")
+    }
     let time = try eventTime(seen["event_time"])
     if let v = seen["schema_version"] {
       guard case .int(let n) = v, n == Int64(info.schemaVersion) else {
-        throw PayloadError("field \"schema_version\": \(typeName) is at version \(info.schemaVersion), got \(v.rendered())")
+        throw PayloadError(
+          "field \"schema_version\": \(typeName) is at version \(info.schemaVersion), got \(v.rendered())"
+        )
       }
     }
-    if let f = seen["formula"], f != .null { throw PayloadError("field \"formula\": source events carry no formula") }
-    if let c = seen["causes"], c != .array([]) { throw PayloadError("field \"causes\": source events have no causes") }
+    if let f = seen["formula"], f != .null {
+      throw PayloadError("field \"formula\": source events carry no formula")
+    }
+    if let c = seen["causes"], c != .array([]) {
+      throw PayloadError("field \"causes\": source events have no causes")
+    }
     guard let payloadJSON = seen["payload"] else { throw PayloadError("missing field \"payload\"") }
     let payload: [UInt8]
     do {
@@ -72,19 +93,24 @@ public enum EventJSON {
     } catch {
       throw PayloadError("payload: \(error.reason)")
     }
-    return Event(eventTime: time, type: type, schemaVersion: info.schemaVersion, stream: stream, payload: payload)
+    return Event(
+      eventTime: time, type: type, schemaVersion: info.schemaVersion, stream: stream,
+      payload: payload)
   }
 
   private static func eventTime(_ v: JSONValue?) throws(PayloadError) -> Int64 {
     switch v {
     case .string(let s)?:
       guard let t = parseISOTime(s) else {
-        throw PayloadError("field \"event_time\": \"\(s)\" is not an ISO-8601 UTC time like 2019-10-17T09:00:00.000Z")
+        throw PayloadError(
+          "field \"event_time\": \"\(s)\" is not an ISO-8601 UTC time like 2019-10-17T09:00:00.000Z"
+        )
       }
       return t
     case .int(let n)?: return n
     case nil: throw PayloadError("missing field \"event_time\"")
-    default: throw PayloadError("field \"event_time\": expected an ISO-8601 string or epoch milliseconds")
+    default:
+      throw PayloadError("field \"event_time\": expected an ISO-8601 string or epoch milliseconds")
     }
   }
 
@@ -114,7 +140,8 @@ public enum EventJSON {
       let t = String(v)
       return String(repeating: "0", count: max(0, n - t.count)) + t
     }
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3_600_000, 2)):\(pad(rest / 60_000 % 60, 2)):"
+    return
+      "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3_600_000, 2)):\(pad(rest / 60_000 % 60, 2)):"
       + "\(pad(rest / 1000 % 60, 2)).\(pad(rest % 1000, 3))Z"
   }
 
@@ -131,7 +158,8 @@ public enum EventJSON {
       return v
     }
     guard b.count >= 20, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58,
-      let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2), let mi = num(14, 2),
+      let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2),
+      let mi = num(14, 2),
       let sec = num(17, 2), (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, sec < 60
     else { return nil }
     var i = 19
