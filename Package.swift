@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "EventLog", targets: ["EventLog"]),
+    .library(name: "Engines", targets: ["Engines"]),
     .executable(name: "ledgerd", targets: ["ledgerd"]),
     .executable(name: "ledger-bench", targets: ["LedgerBench"]),
   ],
@@ -13,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
   ],
   targets: [
     .systemLibrary(
@@ -28,6 +30,10 @@ let package = Package(
       ]
     ),
     .target(name: "Ingest", dependencies: ["EventLog"]),
+    .target(
+      name: "Engines",
+      dependencies: ["EventLog", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     .executableTarget(
       name: "ledgerd",
       dependencies: [
@@ -50,6 +56,7 @@ let package = Package(
       dependencies: ["EventLog", "Ingest", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
     ),
     .testTarget(name: "IngestTests", dependencies: ["Ingest", "EventLog"]),
+    .testTarget(name: "EnginesTests", dependencies: ["Engines", "EventLog", "Ingest"]),
     .testTarget(name: "LedgerdTests", dependencies: ["EventLog", "Ingest"]),
   ]
 )
