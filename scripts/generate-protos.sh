@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Regenerates Sources/EventLog/Generated/*.pb.swift from Schemas/*.proto.
 # Needs Debian's protobuf-compiler (protoc 3.21) and builds protoc-gen-swift
-# from the swift-protobuf dependency of this package. The output is committed;
-# CI never runs this script.
+# from the swift-protobuf dependency of this package (or uses a prebuilt one
+# named by PROTOC_GEN_SWIFT). The output is committed; CI never runs this
+# script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v protoc >/dev/null || { apt-get update -qq && apt-get install -y -qq protobuf-compiler; }
-swift build -c release --product protoc-gen-swift --scratch-path .build-protoc
-plugin=.build-protoc/release/protoc-gen-swift
+if [[ -n "${PROTOC_GEN_SWIFT:-}" ]]; then
+  plugin=$PROTOC_GEN_SWIFT
+else
+  swift build -c release --product protoc-gen-swift --scratch-path .build-protoc
+  plugin=.build-protoc/release/protoc-gen-swift
+fi
 out=Sources/EventLog/Generated
 mkdir -p "$out"
 rm -f "$out"/*.pb.swift

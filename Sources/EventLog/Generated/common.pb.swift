@@ -186,6 +186,193 @@ public nonisolated enum Ledger_V1_Timeframe: SwiftProtobuf.Enum, Swift.CaseItera
 
 }
 
+/// State of the uptrend state machine (EVENTS §10, engines-ta-uptrend.md
+/// §5.1). Text: S0, S1, S2, S3, S4 (`Unknown` exists only inside pattern
+/// keys, never as a value). Shared by the engine family and, later, the
+/// regime channels.
+public nonisolated enum Ledger_V1_TrendState: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case s0 // = 1
+  case s1 // = 2
+  case s2 // = 3
+  case s3 // = 4
+  case s4 // = 5
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .s0
+    case 2: self = .s1
+    case 3: self = .s2
+    case 4: self = .s3
+    case 5: self = .s4
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .s0: return 1
+    case .s1: return 2
+    case .s2: return 3
+    case .s3: return 4
+    case .s4: return 5
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Ledger_V1_TrendState] = [
+    .unspecified,
+    .s0,
+    .s1,
+    .s2,
+    .s3,
+    .s4,
+  ]
+
+}
+
+/// Why the engine left a trend for S0 (EVENTS §10, engines-ta-uptrend.md
+/// §8.1; the engine's raw reason, which the PM keeps in `exit_reason`,
+/// EVENTS §11 #21). Text: s1_to_s0_bearish_order, s2_to_s0_bearish_order,
+/// all_emas_below_333, state_transition_to_s0.
+public nonisolated enum Ledger_V1_ExitReason: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case s1ToS0BearishOrder // = 1
+  case s2ToS0BearishOrder // = 2
+  case allEmasBelow333 // = 3
+  case stateTransitionToS0 // = 4
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .s1ToS0BearishOrder
+    case 2: self = .s2ToS0BearishOrder
+    case 3: self = .allEmasBelow333
+    case 4: self = .stateTransitionToS0
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .s1ToS0BearishOrder: return 1
+    case .s2ToS0BearishOrder: return 2
+    case .allEmasBelow333: return 3
+    case .stateTransitionToS0: return 4
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Ledger_V1_ExitReason] = [
+    .unspecified,
+    .s1ToS0BearishOrder,
+    .s2ToS0BearishOrder,
+    .allEmasBelow333,
+    .stateTransitionToS0,
+  ]
+
+}
+
+/// Which gate produced a buy (EVENTS §10, engines-ta-uptrend.md §8.1 OUT-01).
+/// Text: s1_ema60, s2_retest_ema333, s3_dx.
+public nonisolated enum Ledger_V1_BuyKind: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case s1Ema60 // = 1
+  case s2RetestEma333 // = 2
+  case s3Dx // = 3
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .s1Ema60
+    case 2: self = .s2RetestEma333
+    case 3: self = .s3Dx
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .s1Ema60: return 1
+    case .s2RetestEma333: return 2
+    case .s3Dx: return 3
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Ledger_V1_BuyKind] = [
+    .unspecified,
+    .s1Ema60,
+    .s2RetestEma333,
+    .s3Dx,
+  ]
+
+}
+
+/// How a bar left S4 (EVENTS §10, D-8, D-15). Text: s0_from_s4, s3_from_s4.
+public nonisolated enum Ledger_V1_BootstrapKind: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case s0FromS4 // = 1
+  case s3FromS4 // = 2
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .s0FromS4
+    case 2: self = .s3FromS4
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .s0FromS4: return 1
+    case .s3FromS4: return 2
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Ledger_V1_BootstrapKind] = [
+    .unspecified,
+    .s0FromS4,
+    .s3FromS4,
+  ]
+
+}
+
 /// One entry of a key/value list with a string value (EVENTS §1 "no proto
 /// map"): lists of these are sorted by key in Unicode code point (= UTF-8
 /// byte) order with unique keys, checked on append.
@@ -217,6 +404,22 @@ nonisolated extension Ledger_V1_SrKind: SwiftProtobuf._ProtoNameProviding {
 
 nonisolated extension Ledger_V1_Timeframe: SwiftProtobuf._ProtoNameProviding {
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0TIMEFRAME_UNSPECIFIED\0\u{1}TIMEFRAME_1M\0\u{1}TIMEFRAME_5M\0\u{1}TIMEFRAME_15M\0\u{1}TIMEFRAME_1H\0\u{1}TIMEFRAME_4H\0\u{1}TIMEFRAME_1D\0")
+}
+
+nonisolated extension Ledger_V1_TrendState: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0TREND_STATE_UNSPECIFIED\0\u{1}TREND_STATE_S0\0\u{1}TREND_STATE_S1\0\u{1}TREND_STATE_S2\0\u{1}TREND_STATE_S3\0\u{1}TREND_STATE_S4\0")
+}
+
+nonisolated extension Ledger_V1_ExitReason: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0EXIT_REASON_UNSPECIFIED\0\u{1}EXIT_REASON_S1_TO_S0_BEARISH_ORDER\0\u{1}EXIT_REASON_S2_TO_S0_BEARISH_ORDER\0\u{1}EXIT_REASON_ALL_EMAS_BELOW_333\0\u{1}EXIT_REASON_STATE_TRANSITION_TO_S0\0")
+}
+
+nonisolated extension Ledger_V1_BuyKind: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0BUY_KIND_UNSPECIFIED\0\u{1}BUY_KIND_S1_EMA60\0\u{1}BUY_KIND_S2_RETEST_EMA333\0\u{1}BUY_KIND_S3_DX\0")
+}
+
+nonisolated extension Ledger_V1_BootstrapKind: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0BOOTSTRAP_KIND_UNSPECIFIED\0\u{1}BOOTSTRAP_KIND_S0_FROM_S4\0\u{1}BOOTSTRAP_KIND_S3_FROM_S4\0")
 }
 
 nonisolated extension Ledger_V1_KeyValue: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {

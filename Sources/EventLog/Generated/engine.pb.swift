@@ -8,9 +8,15 @@
 // For information on using the generated types, please see the documentation:
 //   https://github.com/apple/swift-protobuf/
 
-/// Engine events on token and driver series (EVENTS.md §8.2). This file holds
-/// the source event of the family so far; the derived events (TaUpdated,
-/// SrLevels, UptrendState, UptrendStateChanged) join it with their engines.
+/// Engine events on token, major and driver series (EVENTS.md §8.2, D-18):
+/// the derived TA, S/R and uptrend events and the injected S/R levels.
+/// Field names of `UptrendState` and its sub-messages follow the Swift types
+/// of engines-ta-uptrend.md §8.1 (D-9, D-20); `ledgerd cat` renders them with
+/// the JSON keys of engines-ta-uptrend.md §8.2 (see
+/// Sources/EventLog/Catalog/UptrendStateJSON.swift). Doubles are f64 and
+/// finite; `optional` doubles are absent where the value would be NaN/±inf or
+/// is undefined (EVENTS §1). Integers the specs leave untyped are int64
+/// (bar indexes and bar counts) or int32 (swing counts), as EVENTS §8.2 says.
 
 import SwiftProtobuf
 
@@ -22,6 +28,99 @@ import SwiftProtobuf
 fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobuf.ProtobufAPIVersionCheck {
   struct _2: SwiftProtobuf.ProtobufAPIVersion_2 {}
   typealias Version = _2
+}
+
+/// Outcome of the EDX computation (§8.1 `EdxDiagnostics.Status`). Text:
+/// insufficient_s3_bars, insufficient_data, computed.
+public nonisolated enum Ledger_V1_EdxStatus: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case insufficientS3Bars // = 1
+  case insufficientData // = 2
+  case computed // = 3
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .insufficientS3Bars
+    case 2: self = .insufficientData
+    case 3: self = .computed
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .insufficientS3Bars: return 1
+    case .insufficientData: return 2
+    case .computed: return 3
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Ledger_V1_EdxStatus] = [
+    .unspecified,
+    .insufficientS3Bars,
+    .insufficientData,
+    .computed,
+  ]
+
+}
+
+/// Why a first-dip check could not pass (§8.1 `FirstDipCheck.reason`, a closed
+/// vocabulary, so an enum per D-9). Text: already_taken,
+/// emergency_exit_below_333, invalid_emas, invalid_atr.
+public nonisolated enum Ledger_V1_FirstDipReason: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+  case unspecified // = 0
+  case alreadyTaken // = 1
+  case emergencyExitBelow333 // = 2
+  case invalidEmas // = 3
+  case invalidAtr // = 4
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .alreadyTaken
+    case 2: self = .emergencyExitBelow333
+    case 3: self = .invalidEmas
+    case 4: self = .invalidAtr
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .alreadyTaken: return 1
+    case .emergencyExitBelow333: return 2
+    case .invalidEmas: return 3
+    case .invalidAtr: return 4
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Ledger_V1_FirstDipReason] = [
+    .unspecified,
+    .alreadyTaken,
+    .emergencyExitBelow333,
+    .invalidEmas,
+    .invalidAtr,
+  ]
+
 }
 
 /// One support/resistance level (engines-ta-uptrend.md §4), shared by
@@ -63,9 +162,1160 @@ public nonisolated struct Ledger_V1_SrLevelsInjected: Sendable {
   public init() {}
 }
 
+/// type id 201 · ta_updated · schema_version 1 · derived
+/// Stream: a series, `token/<tid>/<tf>`, `regime/<driver>/<tf>`, or a major's
+/// candle stream `<SYM>/<tf>` / `<SYM>@<venue>/<tf>` (D-18); event time = the
+/// bar's close. The streaming TA snapshot of engines-ta-uptrend.md §3.2
+/// (D-7, D-14). Causes: the bar's `Candle` (drivers: its `RegimeBar`).
+public nonisolated struct Ledger_V1_TaUpdated: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// 0-based index of the bar over the series' valid bars; >= 0.
+  public var barIndex: Int64 {
+    get {_storage._barIndex}
+    set {_uniqueStorage()._barIndex = newValue}
+  }
+
+  public var ema20: Double {
+    get {_storage._ema20}
+    set {_uniqueStorage()._ema20 = newValue}
+  }
+
+  public var ema30: Double {
+    get {_storage._ema30}
+    set {_uniqueStorage()._ema30 = newValue}
+  }
+
+  public var ema50: Double {
+    get {_storage._ema50}
+    set {_uniqueStorage()._ema50 = newValue}
+  }
+
+  public var ema60: Double {
+    get {_storage._ema60}
+    set {_uniqueStorage()._ema60 = newValue}
+  }
+
+  public var ema144: Double {
+    get {_storage._ema144}
+    set {_uniqueStorage()._ema144 = newValue}
+  }
+
+  public var ema250: Double {
+    get {_storage._ema250}
+    set {_uniqueStorage()._ema250 = newValue}
+  }
+
+  public var ema333: Double {
+    get {_storage._ema333}
+    set {_uniqueStorage()._ema333 = newValue}
+  }
+
+  /// normSlope(E_span, 10) (TA §3.1.4).
+  public var slope20: Double {
+    get {_storage._slope20}
+    set {_uniqueStorage()._slope20 = newValue}
+  }
+
+  public var slope60: Double {
+    get {_storage._slope60}
+    set {_uniqueStorage()._slope60 = newValue}
+  }
+
+  public var slope144: Double {
+    get {_storage._slope144}
+    set {_uniqueStorage()._slope144 = newValue}
+  }
+
+  public var slope250: Double {
+    get {_storage._slope250}
+    set {_uniqueStorage()._slope250 = newValue}
+  }
+
+  public var slope333: Double {
+    get {_storage._slope333}
+    set {_uniqueStorage()._slope333 = newValue}
+  }
+
+  /// slopeDelta(E144, 10, 10) (TA §3.1.5).
+  public var dSlope144: Double {
+    get {_storage._dSlope144}
+    set {_uniqueStorage()._dSlope144 = newValue}
+  }
+
+  /// Not consumed by the engine; absent when not published.
+  public var dSlope60: Double {
+    get {_storage._dSlope60 ?? 0}
+    set {_uniqueStorage()._dSlope60 = newValue}
+  }
+  /// Returns true if `dSlope60` has been explicitly set.
+  public var hasDSlope60: Bool {_storage._dSlope60 != nil}
+  /// Clears the value of `dSlope60`. Subsequent reads from it will return its default value.
+  public mutating func clearDSlope60() {_uniqueStorage()._dSlope60 = nil}
+
+  public var dSlope250: Double {
+    get {_storage._dSlope250 ?? 0}
+    set {_uniqueStorage()._dSlope250 = newValue}
+  }
+  /// Returns true if `dSlope250` has been explicitly set.
+  public var hasDSlope250: Bool {_storage._dSlope250 != nil}
+  /// Clears the value of `dSlope250`. Subsequent reads from it will return its default value.
+  public mutating func clearDSlope250() {_uniqueStorage()._dSlope250 = nil}
+
+  public var dSlope333: Double {
+    get {_storage._dSlope333 ?? 0}
+    set {_uniqueStorage()._dSlope333 = newValue}
+  }
+  /// Returns true if `dSlope333` has been explicitly set.
+  public var hasDSlope333: Bool {_storage._dSlope333 != nil}
+  /// Clears the value of `dSlope333`. Subsequent reads from it will return its default value.
+  public mutating func clearDSlope333() {_uniqueStorage()._dSlope333 = nil}
+
+  public var dsepFast5: Double {
+    get {_storage._dsepFast5}
+    set {_uniqueStorage()._dsepFast5 = newValue}
+  }
+
+  public var dsepMid5: Double {
+    get {_storage._dsepMid5}
+    set {_uniqueStorage()._dsepMid5 = newValue}
+  }
+
+  public var atr: Double {
+    get {_storage._atr}
+    set {_uniqueStorage()._atr = newValue}
+  }
+
+  public var atrMean20: Double {
+    get {_storage._atrMean20}
+    set {_uniqueStorage()._atrMean20 = newValue}
+  }
+
+  public var adx: Double {
+    get {_storage._adx}
+    set {_uniqueStorage()._adx = newValue}
+  }
+
+  public var adxSlope10: Double {
+    get {_storage._adxSlope10}
+    set {_uniqueStorage()._adxSlope10 = newValue}
+  }
+
+  public var rsi: Double {
+    get {_storage._rsi}
+    set {_uniqueStorage()._rsi = newValue}
+  }
+
+  public var rsiSlope10: Double {
+    get {_storage._rsiSlope10}
+    set {_uniqueStorage()._rsiSlope10 = newValue}
+  }
+
+  public var voZ: Double {
+    get {_storage._voZ}
+    set {_uniqueStorage()._voZ = newValue}
+  }
+
+  /// Published for other consumers, not read by the engine (TA §3.2 notes).
+  public var atrNorm: Double {
+    get {_storage._atrNorm ?? 0}
+    set {_uniqueStorage()._atrNorm = newValue}
+  }
+  /// Returns true if `atrNorm` has been explicitly set.
+  public var hasAtrNorm: Bool {_storage._atrNorm != nil}
+  /// Clears the value of `atrNorm`. Subsequent reads from it will return its default value.
+  public mutating func clearAtrNorm() {_uniqueStorage()._atrNorm = nil}
+
+  public var atrPeak10: Double {
+    get {_storage._atrPeak10 ?? 0}
+    set {_uniqueStorage()._atrPeak10 = newValue}
+  }
+  /// Returns true if `atrPeak10` has been explicitly set.
+  public var hasAtrPeak10: Bool {_storage._atrPeak10 != nil}
+  /// Clears the value of `atrPeak10`. Subsequent reads from it will return its default value.
+  public mutating func clearAtrPeak10() {_uniqueStorage()._atrPeak10 = nil}
+
+  public var voZCluster: Bool {
+    get {_storage._voZCluster ?? false}
+    set {_uniqueStorage()._voZCluster = newValue}
+  }
+  /// Returns true if `voZCluster` has been explicitly set.
+  public var hasVoZCluster: Bool {_storage._voZCluster != nil}
+  /// Clears the value of `voZCluster`. Subsequent reads from it will return its default value.
+  public mutating func clearVoZCluster() {_uniqueStorage()._voZCluster = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// type id 202 · sr_levels · schema_version 1 · derived
+/// Stream: a series (as `TaUpdated`); event time = the refresh bar's close.
+/// One S/R refresh that produced levels (engines-ta-uptrend.md §4). Causes:
+/// the refresh bar's `Candle` (drivers: its `RegimeBar`).
+public nonisolated struct Ledger_V1_SrLevels: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Index of the refresh bar over the series' valid bars; >= 0.
+  public var barIndex: Int64 = 0
+
+  /// At most 12 levels, price descending (ties allowed), as SrLevelsInjected.
+  public var levels: [Ledger_V1_SrLevel] = []
+
+  /// Swing highs and lows the refresh found; >= 0.
+  public var swingHighs: Int32 = 0
+
+  public var swingLows: Int32 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// The EMA ladder the state machine reads (engines-ta-uptrend.md §8.1
+/// `EmaLadder`); every value finite.
+public nonisolated struct Ledger_V1_EmaLadder: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ema20: Double = 0
+
+  public var ema30: Double = 0
+
+  public var ema60: Double = 0
+
+  public var ema144: Double = 0
+
+  public var ema250: Double = 0
+
+  public var ema333: Double = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// Scores of one bar (§8.1 `UptrendScores`), each present exactly as TA §6.8
+/// says.
+public nonisolated struct Ledger_V1_UptrendScores: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Trend strength (TA §7.1).
+  public var ts: Double {
+    get {_ts ?? 0}
+    set {_ts = newValue}
+  }
+  /// Returns true if `ts` has been explicitly set.
+  public var hasTs: Bool {self._ts != nil}
+  /// Clears the value of `ts`. Subsequent reads from it will return its default value.
+  public mutating func clearTs() {self._ts = nil}
+
+  /// ts + sr_boost of the gate evaluated on this bar.
+  public var tsWithBoost: Double {
+    get {_tsWithBoost ?? 0}
+    set {_tsWithBoost = newValue}
+  }
+  /// Returns true if `tsWithBoost` has been explicitly set.
+  public var hasTsWithBoost: Bool {self._tsWithBoost != nil}
+  /// Clears the value of `tsWithBoost`. Subsequent reads from it will return its default value.
+  public mutating func clearTsWithBoost() {self._tsWithBoost = nil}
+
+  public var srBoost: Double {
+    get {_srBoost ?? 0}
+    set {_srBoost = newValue}
+  }
+  /// Returns true if `srBoost` has been explicitly set.
+  public var hasSrBoost: Bool {self._srBoost != nil}
+  /// Clears the value of `srBoost`. Subsequent reads from it will return its default value.
+  public mutating func clearSrBoost() {self._srBoost = nil}
+
+  /// S2, S3.
+  public var ox: Double {
+    get {_ox ?? 0}
+    set {_ox = newValue}
+  }
+  /// Returns true if `ox` has been explicitly set.
+  public var hasOx: Bool {self._ox != nil}
+  /// Clears the value of `ox`. Subsequent reads from it will return its default value.
+  public mutating func clearOx() {self._ox = nil}
+
+  /// S3.
+  public var dx: Double {
+    get {_dx ?? 0}
+    set {_dx = newValue}
+  }
+  /// Returns true if `dx` has been explicitly set.
+  public var hasDx: Bool {self._dx != nil}
+  /// Clears the value of `dx`. Subsequent reads from it will return its default value.
+  public mutating func clearDx() {self._dx = nil}
+
+  /// S3.
+  public var edx: Double {
+    get {_edx ?? 0}
+    set {_edx = newValue}
+  }
+  /// Returns true if `edx` has been explicitly set.
+  public var hasEdx: Bool {self._edx != nil}
+  /// Clears the value of `edx`. Subsequent reads from it will return its default value.
+  public mutating func clearEdx() {self._edx = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _ts: Double? = nil
+  fileprivate var _tsWithBoost: Double? = nil
+  fileprivate var _srBoost: Double? = nil
+  fileprivate var _ox: Double? = nil
+  fileprivate var _dx: Double? = nil
+  fileprivate var _edx: Double? = nil
+}
+
+/// The S1 buy gate (§8.1 `GateCheck` with slopeA = slope60, slopeB = slope144).
+/// D-9 splits GateCheck per gate where the slope names differ: this one and
+/// `S2RetestCheck`.
+public nonisolated struct Ledger_V1_S1BuyCheck: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var entryZoneOk: Bool = false
+
+  public var slopeOk: Bool = false
+
+  public var tsOk: Bool = false
+
+  public var pass: Bool = false
+
+  public var tsScore: Double = 0
+
+  public var tsWithBoost: Double = 0
+
+  public var srBoost: Double = 0
+
+  public var atr: Double = 0
+
+  public var halo: Double = 0
+
+  public var price: Double = 0
+
+  /// EMA60, the gate's anchor.
+  public var anchor: Double = 0
+
+  public var slope60: Double = 0
+
+  public var slope144: Double = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// The S2 retest gate (§8.1 `GateCheck` with slopeA = slope250, slopeB =
+/// slope333; anchor EMA333).
+public nonisolated struct Ledger_V1_S2RetestCheck: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var entryZoneOk: Bool = false
+
+  public var slopeOk: Bool = false
+
+  public var tsOk: Bool = false
+
+  public var pass: Bool = false
+
+  public var tsScore: Double = 0
+
+  public var tsWithBoost: Double = 0
+
+  public var srBoost: Double = 0
+
+  public var atr: Double = 0
+
+  public var halo: Double = 0
+
+  public var price: Double = 0
+
+  /// EMA333, the gate's anchor.
+  public var anchor: Double = 0
+
+  public var slope250: Double = 0
+
+  public var slope333: Double = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// The trim check, S2 and S3 (§8.1 `TrimCheck`).
+public nonisolated struct Ledger_V1_TrimCheck: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var ox: Double = 0
+
+  public var nearSr: Bool = false
+
+  /// The closest S/R level and its distance; absent without levels.
+  public var closestLevel: Double {
+    get {_closestLevel ?? 0}
+    set {_closestLevel = newValue}
+  }
+  /// Returns true if `closestLevel` has been explicitly set.
+  public var hasClosestLevel: Bool {self._closestLevel != nil}
+  /// Clears the value of `closestLevel`. Subsequent reads from it will return its default value.
+  public mutating func clearClosestLevel() {self._closestLevel = nil}
+
+  public var closestDistance: Double {
+    get {_closestDistance ?? 0}
+    set {_closestDistance = newValue}
+  }
+  /// Returns true if `closestDistance` has been explicitly set.
+  public var hasClosestDistance: Bool {self._closestDistance != nil}
+  /// Clears the value of `closestDistance`. Subsequent reads from it will return its default value.
+  public mutating func clearClosestDistance() {self._closestDistance = nil}
+
+  public var halo: Double = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _closestLevel: Double? = nil
+  fileprivate var _closestDistance: Double? = nil
+}
+
+/// The S3 DX buy gate (§8.1 `S3BuyCheck`).
+public nonisolated struct Ledger_V1_S3BuyCheck: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var inDiscount: Bool {
+    get {_storage._inDiscount}
+    set {_uniqueStorage()._inDiscount = newValue}
+  }
+
+  public var dx: Double {
+    get {_storage._dx}
+    set {_uniqueStorage()._dx = newValue}
+  }
+
+  public var thresholdBase: Double {
+    get {_storage._thresholdBase}
+    set {_uniqueStorage()._thresholdBase = newValue}
+  }
+
+  public var edxSuppression: Double {
+    get {_storage._edxSuppression}
+    set {_uniqueStorage()._edxSuppression = newValue}
+  }
+
+  public var thresholdAdjusted: Double {
+    get {_storage._thresholdAdjusted}
+    set {_uniqueStorage()._thresholdAdjusted = newValue}
+  }
+
+  public var pricePositionBoost: Double {
+    get {_storage._pricePositionBoost}
+    set {_uniqueStorage()._pricePositionBoost = newValue}
+  }
+
+  public var thresholdFinal: Double {
+    get {_storage._thresholdFinal}
+    set {_uniqueStorage()._thresholdFinal = newValue}
+  }
+
+  public var dxOk: Bool {
+    get {_storage._dxOk}
+    set {_uniqueStorage()._dxOk = newValue}
+  }
+
+  public var slopeOk: Bool {
+    get {_storage._slopeOk}
+    set {_uniqueStorage()._slopeOk = newValue}
+  }
+
+  public var tsOk: Bool {
+    get {_storage._tsOk}
+    set {_uniqueStorage()._tsOk = newValue}
+  }
+
+  public var slope250: Double {
+    get {_storage._slope250}
+    set {_uniqueStorage()._slope250 = newValue}
+  }
+
+  public var slope333: Double {
+    get {_storage._slope333}
+    set {_uniqueStorage()._slope333 = newValue}
+  }
+
+  public var tsScore: Double {
+    get {_storage._tsScore}
+    set {_uniqueStorage()._tsScore = newValue}
+  }
+
+  public var tsWithBoost: Double {
+    get {_storage._tsWithBoost}
+    set {_uniqueStorage()._tsWithBoost = newValue}
+  }
+
+  public var srBoost: Double {
+    get {_storage._srBoost}
+    set {_uniqueStorage()._srBoost = newValue}
+  }
+
+  public var emergencyExit: Bool {
+    get {_storage._emergencyExit}
+    set {_uniqueStorage()._emergencyExit = newValue}
+  }
+
+  public var pass: Bool {
+    get {_storage._pass}
+    set {_uniqueStorage()._pass = newValue}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// OX components (§8.1 `OxComponents`, TA §7.2).
+public nonisolated struct Ledger_V1_OxComponents: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var railFast: Double = 0
+
+  public var railMid: Double = 0
+
+  public var rail144: Double = 0
+
+  public var rail250: Double = 0
+
+  public var expFast: Double = 0
+
+  public var expMid: Double = 0
+
+  public var atrSurge: Double = 0
+
+  public var fragility: Double = 0
+
+  public var base: Double = 0
+
+  public var multiplier: Double = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// DX components (§8.1 `DxComponents`, TA §7.3).
+public nonisolated struct Ledger_V1_DxComponents: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var x: Double = 0
+
+  public var bandWidth: Double = 0
+
+  public var compMult: Double = 0
+
+  public var location: Double = 0
+
+  public var exhaustion: Double = 0
+
+  public var atrRelief: Double = 0
+
+  public var rsiRelief: Double = 0
+
+  public var adxRelief: Double = 0
+
+  public var relief: Double = 0
+
+  public var curl: Double = 0
+
+  public var base: Double = 0
+
+  public var suppression: Double = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// EDX diagnostics (§8.1 `EdxDiagnostics`, TA §7.4). The Swift record's
+/// per-window arrays `[Double?]` (windows w1…w3) are three optional scalars
+/// per component, `<component>_w1 … _w3` (D-9: no repeated-optional).
+public nonisolated struct Ledger_V1_EdxDiagnostics: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var status: Ledger_V1_EdxStatus {
+    get {_storage._status}
+    set {_uniqueStorage()._status = newValue}
+  }
+
+  /// Bars since the S3 episode began; >= 0.
+  public var barsSinceS3: Int64 {
+    get {_storage._barsSinceS3}
+    set {_uniqueStorage()._barsSinceS3 = newValue}
+  }
+
+  /// Window lengths in bars; absent when not computed.
+  public var w1: Int64 {
+    get {_storage._w1 ?? 0}
+    set {_uniqueStorage()._w1 = newValue}
+  }
+  /// Returns true if `w1` has been explicitly set.
+  public var hasW1: Bool {_storage._w1 != nil}
+  /// Clears the value of `w1`. Subsequent reads from it will return its default value.
+  public mutating func clearW1() {_uniqueStorage()._w1 = nil}
+
+  public var w2: Int64 {
+    get {_storage._w2 ?? 0}
+    set {_uniqueStorage()._w2 = newValue}
+  }
+  /// Returns true if `w2` has been explicitly set.
+  public var hasW2: Bool {_storage._w2 != nil}
+  /// Clears the value of `w2`. Subsequent reads from it will return its default value.
+  public mutating func clearW2() {_uniqueStorage()._w2 = nil}
+
+  public var w3: Int64 {
+    get {_storage._w3 ?? 0}
+    set {_uniqueStorage()._w3 = newValue}
+  }
+  /// Returns true if `w3` has been explicitly set.
+  public var hasW3: Bool {_storage._w3 != nil}
+  /// Clears the value of `w3`. Subsequent reads from it will return its default value.
+  public mutating func clearW3() {_uniqueStorage()._w3 = nil}
+
+  public var slowW1: Double {
+    get {_storage._slowW1 ?? 0}
+    set {_uniqueStorage()._slowW1 = newValue}
+  }
+  /// Returns true if `slowW1` has been explicitly set.
+  public var hasSlowW1: Bool {_storage._slowW1 != nil}
+  /// Clears the value of `slowW1`. Subsequent reads from it will return its default value.
+  public mutating func clearSlowW1() {_uniqueStorage()._slowW1 = nil}
+
+  public var slowW2: Double {
+    get {_storage._slowW2 ?? 0}
+    set {_uniqueStorage()._slowW2 = newValue}
+  }
+  /// Returns true if `slowW2` has been explicitly set.
+  public var hasSlowW2: Bool {_storage._slowW2 != nil}
+  /// Clears the value of `slowW2`. Subsequent reads from it will return its default value.
+  public mutating func clearSlowW2() {_uniqueStorage()._slowW2 = nil}
+
+  public var slowW3: Double {
+    get {_storage._slowW3 ?? 0}
+    set {_uniqueStorage()._slowW3 = newValue}
+  }
+  /// Returns true if `slowW3` has been explicitly set.
+  public var hasSlowW3: Bool {_storage._slowW3 != nil}
+  /// Clears the value of `slowW3`. Subsequent reads from it will return its default value.
+  public mutating func clearSlowW3() {_uniqueStorage()._slowW3 = nil}
+
+  public var structureW1: Double {
+    get {_storage._structureW1 ?? 0}
+    set {_uniqueStorage()._structureW1 = newValue}
+  }
+  /// Returns true if `structureW1` has been explicitly set.
+  public var hasStructureW1: Bool {_storage._structureW1 != nil}
+  /// Clears the value of `structureW1`. Subsequent reads from it will return its default value.
+  public mutating func clearStructureW1() {_uniqueStorage()._structureW1 = nil}
+
+  public var structureW2: Double {
+    get {_storage._structureW2 ?? 0}
+    set {_uniqueStorage()._structureW2 = newValue}
+  }
+  /// Returns true if `structureW2` has been explicitly set.
+  public var hasStructureW2: Bool {_storage._structureW2 != nil}
+  /// Clears the value of `structureW2`. Subsequent reads from it will return its default value.
+  public mutating func clearStructureW2() {_uniqueStorage()._structureW2 = nil}
+
+  public var structureW3: Double {
+    get {_storage._structureW3 ?? 0}
+    set {_uniqueStorage()._structureW3 = newValue}
+  }
+  /// Returns true if `structureW3` has been explicitly set.
+  public var hasStructureW3: Bool {_storage._structureW3 != nil}
+  /// Clears the value of `structureW3`. Subsequent reads from it will return its default value.
+  public mutating func clearStructureW3() {_uniqueStorage()._structureW3 = nil}
+
+  public var participationW1: Double {
+    get {_storage._participationW1 ?? 0}
+    set {_uniqueStorage()._participationW1 = newValue}
+  }
+  /// Returns true if `participationW1` has been explicitly set.
+  public var hasParticipationW1: Bool {_storage._participationW1 != nil}
+  /// Clears the value of `participationW1`. Subsequent reads from it will return its default value.
+  public mutating func clearParticipationW1() {_uniqueStorage()._participationW1 = nil}
+
+  public var participationW2: Double {
+    get {_storage._participationW2 ?? 0}
+    set {_uniqueStorage()._participationW2 = newValue}
+  }
+  /// Returns true if `participationW2` has been explicitly set.
+  public var hasParticipationW2: Bool {_storage._participationW2 != nil}
+  /// Clears the value of `participationW2`. Subsequent reads from it will return its default value.
+  public mutating func clearParticipationW2() {_uniqueStorage()._participationW2 = nil}
+
+  public var participationW3: Double {
+    get {_storage._participationW3 ?? 0}
+    set {_uniqueStorage()._participationW3 = newValue}
+  }
+  /// Returns true if `participationW3` has been explicitly set.
+  public var hasParticipationW3: Bool {_storage._participationW3 != nil}
+  /// Clears the value of `participationW3`. Subsequent reads from it will return its default value.
+  public mutating func clearParticipationW3() {_uniqueStorage()._participationW3 = nil}
+
+  public var compressionW1: Double {
+    get {_storage._compressionW1 ?? 0}
+    set {_uniqueStorage()._compressionW1 = newValue}
+  }
+  /// Returns true if `compressionW1` has been explicitly set.
+  public var hasCompressionW1: Bool {_storage._compressionW1 != nil}
+  /// Clears the value of `compressionW1`. Subsequent reads from it will return its default value.
+  public mutating func clearCompressionW1() {_uniqueStorage()._compressionW1 = nil}
+
+  public var compressionW2: Double {
+    get {_storage._compressionW2 ?? 0}
+    set {_uniqueStorage()._compressionW2 = newValue}
+  }
+  /// Returns true if `compressionW2` has been explicitly set.
+  public var hasCompressionW2: Bool {_storage._compressionW2 != nil}
+  /// Clears the value of `compressionW2`. Subsequent reads from it will return its default value.
+  public mutating func clearCompressionW2() {_uniqueStorage()._compressionW2 = nil}
+
+  public var compressionW3: Double {
+    get {_storage._compressionW3 ?? 0}
+    set {_uniqueStorage()._compressionW3 = newValue}
+  }
+  /// Returns true if `compressionW3` has been explicitly set.
+  public var hasCompressionW3: Bool {_storage._compressionW3 != nil}
+  /// Clears the value of `compressionW3`. Subsequent reads from it will return its default value.
+  public mutating func clearCompressionW3() {_uniqueStorage()._compressionW3 = nil}
+
+  public var slowCombined: Double {
+    get {_storage._slowCombined ?? 0}
+    set {_uniqueStorage()._slowCombined = newValue}
+  }
+  /// Returns true if `slowCombined` has been explicitly set.
+  public var hasSlowCombined: Bool {_storage._slowCombined != nil}
+  /// Clears the value of `slowCombined`. Subsequent reads from it will return its default value.
+  public mutating func clearSlowCombined() {_uniqueStorage()._slowCombined = nil}
+
+  public var structureCombined: Double {
+    get {_storage._structureCombined ?? 0}
+    set {_uniqueStorage()._structureCombined = newValue}
+  }
+  /// Returns true if `structureCombined` has been explicitly set.
+  public var hasStructureCombined: Bool {_storage._structureCombined != nil}
+  /// Clears the value of `structureCombined`. Subsequent reads from it will return its default value.
+  public mutating func clearStructureCombined() {_uniqueStorage()._structureCombined = nil}
+
+  public var participationCombined: Double {
+    get {_storage._participationCombined ?? 0}
+    set {_uniqueStorage()._participationCombined = newValue}
+  }
+  /// Returns true if `participationCombined` has been explicitly set.
+  public var hasParticipationCombined: Bool {_storage._participationCombined != nil}
+  /// Clears the value of `participationCombined`. Subsequent reads from it will return its default value.
+  public mutating func clearParticipationCombined() {_uniqueStorage()._participationCombined = nil}
+
+  public var compressionCombined: Double {
+    get {_storage._compressionCombined ?? 0}
+    set {_uniqueStorage()._compressionCombined = newValue}
+  }
+  /// Returns true if `compressionCombined` has been explicitly set.
+  public var hasCompressionCombined: Bool {_storage._compressionCombined != nil}
+  /// Clears the value of `compressionCombined`. Subsequent reads from it will return its default value.
+  public mutating func clearCompressionCombined() {_uniqueStorage()._compressionCombined = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// The first-dip check of S3 stay bars (§8.1 `FirstDipCheck`, TA §6.6).
+public nonisolated struct Ledger_V1_FirstDipCheck: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Absent when the check ran in full.
+  public var reason: Ledger_V1_FirstDipReason {
+    get {_reason ?? .unspecified}
+    set {_reason = newValue}
+  }
+  /// Returns true if `reason` has been explicitly set.
+  public var hasReason: Bool {self._reason != nil}
+  /// Clears the value of `reason`. Subsequent reads from it will return its default value.
+  public mutating func clearReason() {self._reason = nil}
+
+  public var barsSinceS3: Int64 = 0
+
+  public var option1: Bool = false
+
+  public var option2: Bool = false
+
+  public var slopeOk: Bool = false
+
+  public var tsOk: Bool = false
+
+  public var pass: Bool = false
+
+  public var tsWithBoost: Double = 0
+
+  public var srBoost: Double = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _reason: Ledger_V1_FirstDipReason? = nil
+}
+
+/// Diagnostics of one bar (§8.1 `UptrendDiagnostics`); each check present on
+/// the bars TA §6.8 names.
+public nonisolated struct Ledger_V1_UptrendDiagnostics: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// S0→S1 bars and S1 stays.
+  public var buyCheck: Ledger_V1_S1BuyCheck {
+    get {_storage._buyCheck ?? Ledger_V1_S1BuyCheck()}
+    set {_uniqueStorage()._buyCheck = newValue}
+  }
+  /// Returns true if `buyCheck` has been explicitly set.
+  public var hasBuyCheck: Bool {_storage._buyCheck != nil}
+  /// Clears the value of `buyCheck`. Subsequent reads from it will return its default value.
+  public mutating func clearBuyCheck() {_uniqueStorage()._buyCheck = nil}
+
+  public var s2RetestCheck: Ledger_V1_S2RetestCheck {
+    get {_storage._s2RetestCheck ?? Ledger_V1_S2RetestCheck()}
+    set {_uniqueStorage()._s2RetestCheck = newValue}
+  }
+  /// Returns true if `s2RetestCheck` has been explicitly set.
+  public var hasS2RetestCheck: Bool {_storage._s2RetestCheck != nil}
+  /// Clears the value of `s2RetestCheck`. Subsequent reads from it will return its default value.
+  public mutating func clearS2RetestCheck() {_uniqueStorage()._s2RetestCheck = nil}
+
+  public var trim: Ledger_V1_TrimCheck {
+    get {_storage._trim ?? Ledger_V1_TrimCheck()}
+    set {_uniqueStorage()._trim = newValue}
+  }
+  /// Returns true if `trim` has been explicitly set.
+  public var hasTrim: Bool {_storage._trim != nil}
+  /// Clears the value of `trim`. Subsequent reads from it will return its default value.
+  public mutating func clearTrim() {_uniqueStorage()._trim = nil}
+
+  public var s3BuyCheck: Ledger_V1_S3BuyCheck {
+    get {_storage._s3BuyCheck ?? Ledger_V1_S3BuyCheck()}
+    set {_uniqueStorage()._s3BuyCheck = newValue}
+  }
+  /// Returns true if `s3BuyCheck` has been explicitly set.
+  public var hasS3BuyCheck: Bool {_storage._s3BuyCheck != nil}
+  /// Clears the value of `s3BuyCheck`. Subsequent reads from it will return its default value.
+  public mutating func clearS3BuyCheck() {_uniqueStorage()._s3BuyCheck = nil}
+
+  public var ox: Ledger_V1_OxComponents {
+    get {_storage._ox ?? Ledger_V1_OxComponents()}
+    set {_uniqueStorage()._ox = newValue}
+  }
+  /// Returns true if `ox` has been explicitly set.
+  public var hasOx: Bool {_storage._ox != nil}
+  /// Clears the value of `ox`. Subsequent reads from it will return its default value.
+  public mutating func clearOx() {_uniqueStorage()._ox = nil}
+
+  public var dx: Ledger_V1_DxComponents {
+    get {_storage._dx ?? Ledger_V1_DxComponents()}
+    set {_uniqueStorage()._dx = newValue}
+  }
+  /// Returns true if `dx` has been explicitly set.
+  public var hasDx: Bool {_storage._dx != nil}
+  /// Clears the value of `dx`. Subsequent reads from it will return its default value.
+  public mutating func clearDx() {_uniqueStorage()._dx = nil}
+
+  public var edx: Ledger_V1_EdxDiagnostics {
+    get {_storage._edx ?? Ledger_V1_EdxDiagnostics()}
+    set {_uniqueStorage()._edx = newValue}
+  }
+  /// Returns true if `edx` has been explicitly set.
+  public var hasEdx: Bool {_storage._edx != nil}
+  /// Clears the value of `edx`. Subsequent reads from it will return its default value.
+  public mutating func clearEdx() {_uniqueStorage()._edx = nil}
+
+  public var firstDip: Ledger_V1_FirstDipCheck {
+    get {_storage._firstDip ?? Ledger_V1_FirstDipCheck()}
+    set {_uniqueStorage()._firstDip = newValue}
+  }
+  /// Returns true if `firstDip` has been explicitly set.
+  public var hasFirstDip: Bool {_storage._firstDip != nil}
+  /// Clears the value of `firstDip`. Subsequent reads from it will return its default value.
+  public mutating func clearFirstDip() {_uniqueStorage()._firstDip = nil}
+
+  /// Set on the bar that leaves S4 (D-15).
+  public var bootstrap: Ledger_V1_BootstrapKind {
+    get {_storage._bootstrap ?? .unspecified}
+    set {_uniqueStorage()._bootstrap = newValue}
+  }
+  /// Returns true if `bootstrap` has been explicitly set.
+  public var hasBootstrap: Bool {_storage._bootstrap != nil}
+  /// Clears the value of `bootstrap`. Subsequent reads from it will return its default value.
+  public mutating func clearBootstrap() {_uniqueStorage()._bootstrap = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// type id 204 · uptrend_state · schema_version 1 · derived
+/// Stream: a series (as `TaUpdated`); event time = the bar's close. One per
+/// evaluated bar (engines-ta-uptrend.md §8.3). The flags of §8.1's
+/// `UptrendFlags` are top-level fields, as EVENTS §8.2 lists them. Causes:
+/// the bar's `TaUpdated` and `Candle` (drivers: `RegimeBar`), and the S/R
+/// event in force (`SrLevels` or `SrLevelsInjected`) when there is one.
+public nonisolated struct Ledger_V1_UptrendState: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var barIndex: Int64 {
+    get {_storage._barIndex}
+    set {_uniqueStorage()._barIndex = newValue}
+  }
+
+  public var state: Ledger_V1_TrendState {
+    get {_storage._state}
+    set {_uniqueStorage()._state = newValue}
+  }
+
+  /// The previous evaluated bar's state; absent exactly on the bootstrap bar.
+  public var prevState: Ledger_V1_TrendState {
+    get {_storage._prevState ?? .unspecified}
+    set {_uniqueStorage()._prevState = newValue}
+  }
+  /// Returns true if `prevState` has been explicitly set.
+  public var hasPrevState: Bool {_storage._prevState != nil}
+  /// Clears the value of `prevState`. Subsequent reads from it will return its default value.
+  public mutating func clearPrevState() {_uniqueStorage()._prevState = nil}
+
+  /// D-8, D-15: true through an S3 episode not entered by S2→S3.
+  public var bootstrapped: Bool {
+    get {_storage._bootstrapped}
+    set {_uniqueStorage()._bootstrapped = newValue}
+  }
+
+  /// The bar's close; > 0.
+  public var price: Double {
+    get {_storage._price}
+    set {_uniqueStorage()._price = newValue}
+  }
+
+  /// Always written.
+  public var ema: Ledger_V1_EmaLadder {
+    get {_storage._ema ?? Ledger_V1_EmaLadder()}
+    set {_uniqueStorage()._ema = newValue}
+  }
+  /// Returns true if `ema` has been explicitly set.
+  public var hasEma: Bool {_storage._ema != nil}
+  /// Clears the value of `ema`. Subsequent reads from it will return its default value.
+  public mutating func clearEma() {_uniqueStorage()._ema = nil}
+
+  public var atr: Double {
+    get {_storage._atr}
+    set {_uniqueStorage()._atr = newValue}
+  }
+
+  public var buySignal: Bool {
+    get {_storage._buySignal}
+    set {_uniqueStorage()._buySignal = newValue}
+  }
+
+  public var buyFlag: Bool {
+    get {_storage._buyFlag}
+    set {_uniqueStorage()._buyFlag = newValue}
+  }
+
+  public var trimFlag: Bool {
+    get {_storage._trimFlag}
+    set {_uniqueStorage()._trimFlag = newValue}
+  }
+
+  public var firstDipBuyFlag: Bool {
+    get {_storage._firstDipBuyFlag}
+    set {_uniqueStorage()._firstDipBuyFlag = newValue}
+  }
+
+  public var emergencyExit: Bool {
+    get {_storage._emergencyExit}
+    set {_uniqueStorage()._emergencyExit = newValue}
+  }
+
+  public var reclaimedEma333: Bool {
+    get {_storage._reclaimedEma333}
+    set {_uniqueStorage()._reclaimedEma333 = newValue}
+  }
+
+  public var exitPosition: Bool {
+    get {_storage._exitPosition}
+    set {_uniqueStorage()._exitPosition = newValue}
+  }
+
+  public var watchOnly: Bool {
+    get {_storage._watchOnly}
+    set {_uniqueStorage()._watchOnly = newValue}
+  }
+
+  /// Set when buy_signal or buy_flag is true (OUT-01).
+  public var buyKind: Ledger_V1_BuyKind {
+    get {_storage._buyKind ?? .unspecified}
+    set {_uniqueStorage()._buyKind = newValue}
+  }
+  /// Returns true if `buyKind` has been explicitly set.
+  public var hasBuyKind: Bool {_storage._buyKind != nil}
+  /// Clears the value of `buyKind`. Subsequent reads from it will return its default value.
+  public mutating func clearBuyKind() {_uniqueStorage()._buyKind = nil}
+
+  public var exitReason: Ledger_V1_ExitReason {
+    get {_storage._exitReason ?? .unspecified}
+    set {_uniqueStorage()._exitReason = newValue}
+  }
+  /// Returns true if `exitReason` has been explicitly set.
+  public var hasExitReason: Bool {_storage._exitReason != nil}
+  /// Clears the value of `exitReason`. Subsequent reads from it will return its default value.
+  public mutating func clearExitReason() {_uniqueStorage()._exitReason = nil}
+
+  /// Always written (possibly empty).
+  public var scores: Ledger_V1_UptrendScores {
+    get {_storage._scores ?? Ledger_V1_UptrendScores()}
+    set {_uniqueStorage()._scores = newValue}
+  }
+  /// Returns true if `scores` has been explicitly set.
+  public var hasScores: Bool {_storage._scores != nil}
+  /// Clears the value of `scores`. Subsequent reads from it will return its default value.
+  public mutating func clearScores() {_uniqueStorage()._scores = nil}
+
+  public var s3StartBarIndex: Int64 {
+    get {_storage._s3StartBarIndex ?? 0}
+    set {_uniqueStorage()._s3StartBarIndex = newValue}
+  }
+  /// Returns true if `s3StartBarIndex` has been explicitly set.
+  public var hasS3StartBarIndex: Bool {_storage._s3StartBarIndex != nil}
+  /// Clears the value of `s3StartBarIndex`. Subsequent reads from it will return its default value.
+  public mutating func clearS3StartBarIndex() {_uniqueStorage()._s3StartBarIndex = nil}
+
+  /// Close (ms UTC) of the S3 episode's first bar (EVENTS §11 #1).
+  public var s3StartTime: Int64 {
+    get {_storage._s3StartTime ?? 0}
+    set {_uniqueStorage()._s3StartTime = newValue}
+  }
+  /// Returns true if `s3StartTime` has been explicitly set.
+  public var hasS3StartTime: Bool {_storage._s3StartTime != nil}
+  /// Clears the value of `s3StartTime`. Subsequent reads from it will return its default value.
+  public mutating func clearS3StartTime() {_uniqueStorage()._s3StartTime = nil}
+
+  public var barsSinceS3: Int64 {
+    get {_storage._barsSinceS3 ?? 0}
+    set {_uniqueStorage()._barsSinceS3 = newValue}
+  }
+  /// Returns true if `barsSinceS3` has been explicitly set.
+  public var hasBarsSinceS3: Bool {_storage._barsSinceS3 != nil}
+  /// Clears the value of `barsSinceS3`. Subsequent reads from it will return its default value.
+  public mutating func clearBarsSinceS3() {_uniqueStorage()._barsSinceS3 = nil}
+
+  /// Always written (possibly empty).
+  public var diagnostics: Ledger_V1_UptrendDiagnostics {
+    get {_storage._diagnostics ?? Ledger_V1_UptrendDiagnostics()}
+    set {_uniqueStorage()._diagnostics = newValue}
+  }
+  /// Returns true if `diagnostics` has been explicitly set.
+  public var hasDiagnostics: Bool {_storage._diagnostics != nil}
+  /// Clears the value of `diagnostics`. Subsequent reads from it will return its default value.
+  public mutating func clearDiagnostics() {_uniqueStorage()._diagnostics = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// type id 205 · uptrend_state_changed · schema_version 1 · derived
+/// Stream: a series (as `TaUpdated`); event time = the bar's close. Emitted
+/// when prev_state is present and differs from state (S4→S0, S4→S3
+/// included; bootstrap bars emit none, D-15). Causes: the bar's
+/// `UptrendState`.
+public nonisolated struct Ledger_V1_UptrendStateChanged: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var barIndex: Int64 = 0
+
+  public var from: Ledger_V1_TrendState = .unspecified
+
+  public var to: Ledger_V1_TrendState = .unspecified
+
+  /// to == S0 and from in {S1, S2, S3}.
+  public var isEmergencyExit: Bool = false
+
+  public var exitReason: Ledger_V1_ExitReason {
+    get {_exitReason ?? .unspecified}
+    set {_exitReason = newValue}
+  }
+  /// Returns true if `exitReason` has been explicitly set.
+  public var hasExitReason: Bool {self._exitReason != nil}
+  /// Clears the value of `exitReason`. Subsequent reads from it will return its default value.
+  public mutating func clearExitReason() {self._exitReason = nil}
+
+  public var bootstrapped: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _exitReason: Ledger_V1_ExitReason? = nil
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "ledger.v1"
+
+nonisolated extension Ledger_V1_EdxStatus: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0EDX_STATUS_UNSPECIFIED\0\u{1}EDX_STATUS_INSUFFICIENT_S3_BARS\0\u{1}EDX_STATUS_INSUFFICIENT_DATA\0\u{1}EDX_STATUS_COMPUTED\0")
+}
+
+nonisolated extension Ledger_V1_FirstDipReason: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0FIRST_DIP_REASON_UNSPECIFIED\0\u{1}FIRST_DIP_REASON_ALREADY_TAKEN\0\u{1}FIRST_DIP_REASON_EMERGENCY_EXIT_BELOW_333\0\u{1}FIRST_DIP_REASON_INVALID_EMAS\0\u{1}FIRST_DIP_REASON_INVALID_ATR\0")
+}
 
 nonisolated extension Ledger_V1_SrLevel: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".SrLevel"
@@ -132,6 +1382,1689 @@ nonisolated extension Ledger_V1_SrLevelsInjected: SwiftProtobuf.Message, SwiftPr
 
   public static func ==(lhs: Ledger_V1_SrLevelsInjected, rhs: Ledger_V1_SrLevelsInjected) -> Bool {
     if lhs.levels != rhs.levels {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_TaUpdated: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".TaUpdated"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}bar_index\0\u{1}ema20\0\u{1}ema30\0\u{1}ema50\0\u{1}ema60\0\u{1}ema144\0\u{1}ema250\0\u{1}ema333\0\u{1}slope20\0\u{1}slope60\0\u{1}slope144\0\u{1}slope250\0\u{1}slope333\0\u{3}d_slope144\0\u{3}d_slope60\0\u{3}d_slope250\0\u{3}d_slope333\0\u{3}dsep_fast5\0\u{3}dsep_mid5\0\u{1}atr\0\u{3}atr_mean20\0\u{1}adx\0\u{3}adx_slope10\0\u{1}rsi\0\u{3}rsi_slope10\0\u{3}vo_z\0\u{3}atr_norm\0\u{3}atr_peak10\0\u{3}vo_z_cluster\0")
+
+  fileprivate class _StorageClass {
+    var _barIndex: Int64 = 0
+    var _ema20: Double = 0
+    var _ema30: Double = 0
+    var _ema50: Double = 0
+    var _ema60: Double = 0
+    var _ema144: Double = 0
+    var _ema250: Double = 0
+    var _ema333: Double = 0
+    var _slope20: Double = 0
+    var _slope60: Double = 0
+    var _slope144: Double = 0
+    var _slope250: Double = 0
+    var _slope333: Double = 0
+    var _dSlope144: Double = 0
+    var _dSlope60: Double? = nil
+    var _dSlope250: Double? = nil
+    var _dSlope333: Double? = nil
+    var _dsepFast5: Double = 0
+    var _dsepMid5: Double = 0
+    var _atr: Double = 0
+    var _atrMean20: Double = 0
+    var _adx: Double = 0
+    var _adxSlope10: Double = 0
+    var _rsi: Double = 0
+    var _rsiSlope10: Double = 0
+    var _voZ: Double = 0
+    var _atrNorm: Double? = nil
+    var _atrPeak10: Double? = nil
+    var _voZCluster: Bool? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _barIndex = source._barIndex
+      _ema20 = source._ema20
+      _ema30 = source._ema30
+      _ema50 = source._ema50
+      _ema60 = source._ema60
+      _ema144 = source._ema144
+      _ema250 = source._ema250
+      _ema333 = source._ema333
+      _slope20 = source._slope20
+      _slope60 = source._slope60
+      _slope144 = source._slope144
+      _slope250 = source._slope250
+      _slope333 = source._slope333
+      _dSlope144 = source._dSlope144
+      _dSlope60 = source._dSlope60
+      _dSlope250 = source._dSlope250
+      _dSlope333 = source._dSlope333
+      _dsepFast5 = source._dsepFast5
+      _dsepMid5 = source._dsepMid5
+      _atr = source._atr
+      _atrMean20 = source._atrMean20
+      _adx = source._adx
+      _adxSlope10 = source._adxSlope10
+      _rsi = source._rsi
+      _rsiSlope10 = source._rsiSlope10
+      _voZ = source._voZ
+      _atrNorm = source._atrNorm
+      _atrPeak10 = source._atrPeak10
+      _voZCluster = source._voZCluster
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularInt64Field(value: &_storage._barIndex) }()
+        case 2: try { try decoder.decodeSingularDoubleField(value: &_storage._ema20) }()
+        case 3: try { try decoder.decodeSingularDoubleField(value: &_storage._ema30) }()
+        case 4: try { try decoder.decodeSingularDoubleField(value: &_storage._ema50) }()
+        case 5: try { try decoder.decodeSingularDoubleField(value: &_storage._ema60) }()
+        case 6: try { try decoder.decodeSingularDoubleField(value: &_storage._ema144) }()
+        case 7: try { try decoder.decodeSingularDoubleField(value: &_storage._ema250) }()
+        case 8: try { try decoder.decodeSingularDoubleField(value: &_storage._ema333) }()
+        case 9: try { try decoder.decodeSingularDoubleField(value: &_storage._slope20) }()
+        case 10: try { try decoder.decodeSingularDoubleField(value: &_storage._slope60) }()
+        case 11: try { try decoder.decodeSingularDoubleField(value: &_storage._slope144) }()
+        case 12: try { try decoder.decodeSingularDoubleField(value: &_storage._slope250) }()
+        case 13: try { try decoder.decodeSingularDoubleField(value: &_storage._slope333) }()
+        case 14: try { try decoder.decodeSingularDoubleField(value: &_storage._dSlope144) }()
+        case 15: try { try decoder.decodeSingularDoubleField(value: &_storage._dSlope60) }()
+        case 16: try { try decoder.decodeSingularDoubleField(value: &_storage._dSlope250) }()
+        case 17: try { try decoder.decodeSingularDoubleField(value: &_storage._dSlope333) }()
+        case 18: try { try decoder.decodeSingularDoubleField(value: &_storage._dsepFast5) }()
+        case 19: try { try decoder.decodeSingularDoubleField(value: &_storage._dsepMid5) }()
+        case 20: try { try decoder.decodeSingularDoubleField(value: &_storage._atr) }()
+        case 21: try { try decoder.decodeSingularDoubleField(value: &_storage._atrMean20) }()
+        case 22: try { try decoder.decodeSingularDoubleField(value: &_storage._adx) }()
+        case 23: try { try decoder.decodeSingularDoubleField(value: &_storage._adxSlope10) }()
+        case 24: try { try decoder.decodeSingularDoubleField(value: &_storage._rsi) }()
+        case 25: try { try decoder.decodeSingularDoubleField(value: &_storage._rsiSlope10) }()
+        case 26: try { try decoder.decodeSingularDoubleField(value: &_storage._voZ) }()
+        case 27: try { try decoder.decodeSingularDoubleField(value: &_storage._atrNorm) }()
+        case 28: try { try decoder.decodeSingularDoubleField(value: &_storage._atrPeak10) }()
+        case 29: try { try decoder.decodeSingularBoolField(value: &_storage._voZCluster) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if _storage._barIndex != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._barIndex, fieldNumber: 1)
+      }
+      if _storage._ema20.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._ema20, fieldNumber: 2)
+      }
+      if _storage._ema30.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._ema30, fieldNumber: 3)
+      }
+      if _storage._ema50.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._ema50, fieldNumber: 4)
+      }
+      if _storage._ema60.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._ema60, fieldNumber: 5)
+      }
+      if _storage._ema144.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._ema144, fieldNumber: 6)
+      }
+      if _storage._ema250.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._ema250, fieldNumber: 7)
+      }
+      if _storage._ema333.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._ema333, fieldNumber: 8)
+      }
+      if _storage._slope20.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._slope20, fieldNumber: 9)
+      }
+      if _storage._slope60.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._slope60, fieldNumber: 10)
+      }
+      if _storage._slope144.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._slope144, fieldNumber: 11)
+      }
+      if _storage._slope250.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._slope250, fieldNumber: 12)
+      }
+      if _storage._slope333.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._slope333, fieldNumber: 13)
+      }
+      if _storage._dSlope144.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._dSlope144, fieldNumber: 14)
+      }
+      try { if let v = _storage._dSlope60 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 15)
+      } }()
+      try { if let v = _storage._dSlope250 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 16)
+      } }()
+      try { if let v = _storage._dSlope333 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 17)
+      } }()
+      if _storage._dsepFast5.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._dsepFast5, fieldNumber: 18)
+      }
+      if _storage._dsepMid5.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._dsepMid5, fieldNumber: 19)
+      }
+      if _storage._atr.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._atr, fieldNumber: 20)
+      }
+      if _storage._atrMean20.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._atrMean20, fieldNumber: 21)
+      }
+      if _storage._adx.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._adx, fieldNumber: 22)
+      }
+      if _storage._adxSlope10.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._adxSlope10, fieldNumber: 23)
+      }
+      if _storage._rsi.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._rsi, fieldNumber: 24)
+      }
+      if _storage._rsiSlope10.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._rsiSlope10, fieldNumber: 25)
+      }
+      if _storage._voZ.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._voZ, fieldNumber: 26)
+      }
+      try { if let v = _storage._atrNorm {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 27)
+      } }()
+      try { if let v = _storage._atrPeak10 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 28)
+      } }()
+      try { if let v = _storage._voZCluster {
+        try visitor.visitSingularBoolField(value: v, fieldNumber: 29)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_TaUpdated, rhs: Ledger_V1_TaUpdated) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._barIndex != rhs_storage._barIndex {return false}
+        if _storage._ema20 != rhs_storage._ema20 {return false}
+        if _storage._ema30 != rhs_storage._ema30 {return false}
+        if _storage._ema50 != rhs_storage._ema50 {return false}
+        if _storage._ema60 != rhs_storage._ema60 {return false}
+        if _storage._ema144 != rhs_storage._ema144 {return false}
+        if _storage._ema250 != rhs_storage._ema250 {return false}
+        if _storage._ema333 != rhs_storage._ema333 {return false}
+        if _storage._slope20 != rhs_storage._slope20 {return false}
+        if _storage._slope60 != rhs_storage._slope60 {return false}
+        if _storage._slope144 != rhs_storage._slope144 {return false}
+        if _storage._slope250 != rhs_storage._slope250 {return false}
+        if _storage._slope333 != rhs_storage._slope333 {return false}
+        if _storage._dSlope144 != rhs_storage._dSlope144 {return false}
+        if _storage._dSlope60 != rhs_storage._dSlope60 {return false}
+        if _storage._dSlope250 != rhs_storage._dSlope250 {return false}
+        if _storage._dSlope333 != rhs_storage._dSlope333 {return false}
+        if _storage._dsepFast5 != rhs_storage._dsepFast5 {return false}
+        if _storage._dsepMid5 != rhs_storage._dsepMid5 {return false}
+        if _storage._atr != rhs_storage._atr {return false}
+        if _storage._atrMean20 != rhs_storage._atrMean20 {return false}
+        if _storage._adx != rhs_storage._adx {return false}
+        if _storage._adxSlope10 != rhs_storage._adxSlope10 {return false}
+        if _storage._rsi != rhs_storage._rsi {return false}
+        if _storage._rsiSlope10 != rhs_storage._rsiSlope10 {return false}
+        if _storage._voZ != rhs_storage._voZ {return false}
+        if _storage._atrNorm != rhs_storage._atrNorm {return false}
+        if _storage._atrPeak10 != rhs_storage._atrPeak10 {return false}
+        if _storage._voZCluster != rhs_storage._voZCluster {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_SrLevels: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".SrLevels"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}bar_index\0\u{1}levels\0\u{3}swing_highs\0\u{3}swing_lows\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.barIndex) }()
+      case 2: try { try decoder.decodeRepeatedMessageField(value: &self.levels) }()
+      case 3: try { try decoder.decodeSingularInt32Field(value: &self.swingHighs) }()
+      case 4: try { try decoder.decodeSingularInt32Field(value: &self.swingLows) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.barIndex != 0 {
+      try visitor.visitSingularInt64Field(value: self.barIndex, fieldNumber: 1)
+    }
+    if !self.levels.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.levels, fieldNumber: 2)
+    }
+    if self.swingHighs != 0 {
+      try visitor.visitSingularInt32Field(value: self.swingHighs, fieldNumber: 3)
+    }
+    if self.swingLows != 0 {
+      try visitor.visitSingularInt32Field(value: self.swingLows, fieldNumber: 4)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_SrLevels, rhs: Ledger_V1_SrLevels) -> Bool {
+    if lhs.barIndex != rhs.barIndex {return false}
+    if lhs.levels != rhs.levels {return false}
+    if lhs.swingHighs != rhs.swingHighs {return false}
+    if lhs.swingLows != rhs.swingLows {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_EmaLadder: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".EmaLadder"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ema20\0\u{1}ema30\0\u{1}ema60\0\u{1}ema144\0\u{1}ema250\0\u{1}ema333\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularDoubleField(value: &self.ema20) }()
+      case 2: try { try decoder.decodeSingularDoubleField(value: &self.ema30) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self.ema60) }()
+      case 4: try { try decoder.decodeSingularDoubleField(value: &self.ema144) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self.ema250) }()
+      case 6: try { try decoder.decodeSingularDoubleField(value: &self.ema333) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.ema20.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.ema20, fieldNumber: 1)
+    }
+    if self.ema30.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.ema30, fieldNumber: 2)
+    }
+    if self.ema60.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.ema60, fieldNumber: 3)
+    }
+    if self.ema144.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.ema144, fieldNumber: 4)
+    }
+    if self.ema250.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.ema250, fieldNumber: 5)
+    }
+    if self.ema333.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.ema333, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_EmaLadder, rhs: Ledger_V1_EmaLadder) -> Bool {
+    if lhs.ema20 != rhs.ema20 {return false}
+    if lhs.ema30 != rhs.ema30 {return false}
+    if lhs.ema60 != rhs.ema60 {return false}
+    if lhs.ema144 != rhs.ema144 {return false}
+    if lhs.ema250 != rhs.ema250 {return false}
+    if lhs.ema333 != rhs.ema333 {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_UptrendScores: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".UptrendScores"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ts\0\u{3}ts_with_boost\0\u{3}sr_boost\0\u{1}ox\0\u{1}dx\0\u{1}edx\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularDoubleField(value: &self._ts) }()
+      case 2: try { try decoder.decodeSingularDoubleField(value: &self._tsWithBoost) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self._srBoost) }()
+      case 4: try { try decoder.decodeSingularDoubleField(value: &self._ox) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self._dx) }()
+      case 6: try { try decoder.decodeSingularDoubleField(value: &self._edx) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._ts {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 1)
+    } }()
+    try { if let v = self._tsWithBoost {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 2)
+    } }()
+    try { if let v = self._srBoost {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 3)
+    } }()
+    try { if let v = self._ox {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 4)
+    } }()
+    try { if let v = self._dx {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 5)
+    } }()
+    try { if let v = self._edx {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 6)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_UptrendScores, rhs: Ledger_V1_UptrendScores) -> Bool {
+    if lhs._ts != rhs._ts {return false}
+    if lhs._tsWithBoost != rhs._tsWithBoost {return false}
+    if lhs._srBoost != rhs._srBoost {return false}
+    if lhs._ox != rhs._ox {return false}
+    if lhs._dx != rhs._dx {return false}
+    if lhs._edx != rhs._edx {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_S1BuyCheck: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".S1BuyCheck"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}entry_zone_ok\0\u{3}slope_ok\0\u{3}ts_ok\0\u{1}pass\0\u{3}ts_score\0\u{3}ts_with_boost\0\u{3}sr_boost\0\u{1}atr\0\u{1}halo\0\u{1}price\0\u{1}anchor\0\u{1}slope60\0\u{1}slope144\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBoolField(value: &self.entryZoneOk) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.slopeOk) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.tsOk) }()
+      case 4: try { try decoder.decodeSingularBoolField(value: &self.pass) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self.tsScore) }()
+      case 6: try { try decoder.decodeSingularDoubleField(value: &self.tsWithBoost) }()
+      case 7: try { try decoder.decodeSingularDoubleField(value: &self.srBoost) }()
+      case 8: try { try decoder.decodeSingularDoubleField(value: &self.atr) }()
+      case 9: try { try decoder.decodeSingularDoubleField(value: &self.halo) }()
+      case 10: try { try decoder.decodeSingularDoubleField(value: &self.price) }()
+      case 11: try { try decoder.decodeSingularDoubleField(value: &self.anchor) }()
+      case 12: try { try decoder.decodeSingularDoubleField(value: &self.slope60) }()
+      case 13: try { try decoder.decodeSingularDoubleField(value: &self.slope144) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.entryZoneOk != false {
+      try visitor.visitSingularBoolField(value: self.entryZoneOk, fieldNumber: 1)
+    }
+    if self.slopeOk != false {
+      try visitor.visitSingularBoolField(value: self.slopeOk, fieldNumber: 2)
+    }
+    if self.tsOk != false {
+      try visitor.visitSingularBoolField(value: self.tsOk, fieldNumber: 3)
+    }
+    if self.pass != false {
+      try visitor.visitSingularBoolField(value: self.pass, fieldNumber: 4)
+    }
+    if self.tsScore.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.tsScore, fieldNumber: 5)
+    }
+    if self.tsWithBoost.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.tsWithBoost, fieldNumber: 6)
+    }
+    if self.srBoost.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.srBoost, fieldNumber: 7)
+    }
+    if self.atr.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.atr, fieldNumber: 8)
+    }
+    if self.halo.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.halo, fieldNumber: 9)
+    }
+    if self.price.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.price, fieldNumber: 10)
+    }
+    if self.anchor.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.anchor, fieldNumber: 11)
+    }
+    if self.slope60.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.slope60, fieldNumber: 12)
+    }
+    if self.slope144.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.slope144, fieldNumber: 13)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_S1BuyCheck, rhs: Ledger_V1_S1BuyCheck) -> Bool {
+    if lhs.entryZoneOk != rhs.entryZoneOk {return false}
+    if lhs.slopeOk != rhs.slopeOk {return false}
+    if lhs.tsOk != rhs.tsOk {return false}
+    if lhs.pass != rhs.pass {return false}
+    if lhs.tsScore != rhs.tsScore {return false}
+    if lhs.tsWithBoost != rhs.tsWithBoost {return false}
+    if lhs.srBoost != rhs.srBoost {return false}
+    if lhs.atr != rhs.atr {return false}
+    if lhs.halo != rhs.halo {return false}
+    if lhs.price != rhs.price {return false}
+    if lhs.anchor != rhs.anchor {return false}
+    if lhs.slope60 != rhs.slope60 {return false}
+    if lhs.slope144 != rhs.slope144 {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_S2RetestCheck: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".S2RetestCheck"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}entry_zone_ok\0\u{3}slope_ok\0\u{3}ts_ok\0\u{1}pass\0\u{3}ts_score\0\u{3}ts_with_boost\0\u{3}sr_boost\0\u{1}atr\0\u{1}halo\0\u{1}price\0\u{1}anchor\0\u{1}slope250\0\u{1}slope333\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularBoolField(value: &self.entryZoneOk) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.slopeOk) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.tsOk) }()
+      case 4: try { try decoder.decodeSingularBoolField(value: &self.pass) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self.tsScore) }()
+      case 6: try { try decoder.decodeSingularDoubleField(value: &self.tsWithBoost) }()
+      case 7: try { try decoder.decodeSingularDoubleField(value: &self.srBoost) }()
+      case 8: try { try decoder.decodeSingularDoubleField(value: &self.atr) }()
+      case 9: try { try decoder.decodeSingularDoubleField(value: &self.halo) }()
+      case 10: try { try decoder.decodeSingularDoubleField(value: &self.price) }()
+      case 11: try { try decoder.decodeSingularDoubleField(value: &self.anchor) }()
+      case 12: try { try decoder.decodeSingularDoubleField(value: &self.slope250) }()
+      case 13: try { try decoder.decodeSingularDoubleField(value: &self.slope333) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.entryZoneOk != false {
+      try visitor.visitSingularBoolField(value: self.entryZoneOk, fieldNumber: 1)
+    }
+    if self.slopeOk != false {
+      try visitor.visitSingularBoolField(value: self.slopeOk, fieldNumber: 2)
+    }
+    if self.tsOk != false {
+      try visitor.visitSingularBoolField(value: self.tsOk, fieldNumber: 3)
+    }
+    if self.pass != false {
+      try visitor.visitSingularBoolField(value: self.pass, fieldNumber: 4)
+    }
+    if self.tsScore.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.tsScore, fieldNumber: 5)
+    }
+    if self.tsWithBoost.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.tsWithBoost, fieldNumber: 6)
+    }
+    if self.srBoost.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.srBoost, fieldNumber: 7)
+    }
+    if self.atr.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.atr, fieldNumber: 8)
+    }
+    if self.halo.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.halo, fieldNumber: 9)
+    }
+    if self.price.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.price, fieldNumber: 10)
+    }
+    if self.anchor.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.anchor, fieldNumber: 11)
+    }
+    if self.slope250.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.slope250, fieldNumber: 12)
+    }
+    if self.slope333.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.slope333, fieldNumber: 13)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_S2RetestCheck, rhs: Ledger_V1_S2RetestCheck) -> Bool {
+    if lhs.entryZoneOk != rhs.entryZoneOk {return false}
+    if lhs.slopeOk != rhs.slopeOk {return false}
+    if lhs.tsOk != rhs.tsOk {return false}
+    if lhs.pass != rhs.pass {return false}
+    if lhs.tsScore != rhs.tsScore {return false}
+    if lhs.tsWithBoost != rhs.tsWithBoost {return false}
+    if lhs.srBoost != rhs.srBoost {return false}
+    if lhs.atr != rhs.atr {return false}
+    if lhs.halo != rhs.halo {return false}
+    if lhs.price != rhs.price {return false}
+    if lhs.anchor != rhs.anchor {return false}
+    if lhs.slope250 != rhs.slope250 {return false}
+    if lhs.slope333 != rhs.slope333 {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_TrimCheck: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".TrimCheck"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ox\0\u{3}near_sr\0\u{3}closest_level\0\u{3}closest_distance\0\u{1}halo\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularDoubleField(value: &self.ox) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.nearSr) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self._closestLevel) }()
+      case 4: try { try decoder.decodeSingularDoubleField(value: &self._closestDistance) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self.halo) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.ox.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.ox, fieldNumber: 1)
+    }
+    if self.nearSr != false {
+      try visitor.visitSingularBoolField(value: self.nearSr, fieldNumber: 2)
+    }
+    try { if let v = self._closestLevel {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 3)
+    } }()
+    try { if let v = self._closestDistance {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 4)
+    } }()
+    if self.halo.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.halo, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_TrimCheck, rhs: Ledger_V1_TrimCheck) -> Bool {
+    if lhs.ox != rhs.ox {return false}
+    if lhs.nearSr != rhs.nearSr {return false}
+    if lhs._closestLevel != rhs._closestLevel {return false}
+    if lhs._closestDistance != rhs._closestDistance {return false}
+    if lhs.halo != rhs.halo {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_S3BuyCheck: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".S3BuyCheck"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}in_discount\0\u{1}dx\0\u{3}threshold_base\0\u{3}edx_suppression\0\u{3}threshold_adjusted\0\u{3}price_position_boost\0\u{3}threshold_final\0\u{3}dx_ok\0\u{3}slope_ok\0\u{3}ts_ok\0\u{1}slope250\0\u{1}slope333\0\u{3}ts_score\0\u{3}ts_with_boost\0\u{3}sr_boost\0\u{3}emergency_exit\0\u{1}pass\0")
+
+  fileprivate class _StorageClass {
+    var _inDiscount: Bool = false
+    var _dx: Double = 0
+    var _thresholdBase: Double = 0
+    var _edxSuppression: Double = 0
+    var _thresholdAdjusted: Double = 0
+    var _pricePositionBoost: Double = 0
+    var _thresholdFinal: Double = 0
+    var _dxOk: Bool = false
+    var _slopeOk: Bool = false
+    var _tsOk: Bool = false
+    var _slope250: Double = 0
+    var _slope333: Double = 0
+    var _tsScore: Double = 0
+    var _tsWithBoost: Double = 0
+    var _srBoost: Double = 0
+    var _emergencyExit: Bool = false
+    var _pass: Bool = false
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _inDiscount = source._inDiscount
+      _dx = source._dx
+      _thresholdBase = source._thresholdBase
+      _edxSuppression = source._edxSuppression
+      _thresholdAdjusted = source._thresholdAdjusted
+      _pricePositionBoost = source._pricePositionBoost
+      _thresholdFinal = source._thresholdFinal
+      _dxOk = source._dxOk
+      _slopeOk = source._slopeOk
+      _tsOk = source._tsOk
+      _slope250 = source._slope250
+      _slope333 = source._slope333
+      _tsScore = source._tsScore
+      _tsWithBoost = source._tsWithBoost
+      _srBoost = source._srBoost
+      _emergencyExit = source._emergencyExit
+      _pass = source._pass
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularBoolField(value: &_storage._inDiscount) }()
+        case 2: try { try decoder.decodeSingularDoubleField(value: &_storage._dx) }()
+        case 3: try { try decoder.decodeSingularDoubleField(value: &_storage._thresholdBase) }()
+        case 4: try { try decoder.decodeSingularDoubleField(value: &_storage._edxSuppression) }()
+        case 5: try { try decoder.decodeSingularDoubleField(value: &_storage._thresholdAdjusted) }()
+        case 6: try { try decoder.decodeSingularDoubleField(value: &_storage._pricePositionBoost) }()
+        case 7: try { try decoder.decodeSingularDoubleField(value: &_storage._thresholdFinal) }()
+        case 8: try { try decoder.decodeSingularBoolField(value: &_storage._dxOk) }()
+        case 9: try { try decoder.decodeSingularBoolField(value: &_storage._slopeOk) }()
+        case 10: try { try decoder.decodeSingularBoolField(value: &_storage._tsOk) }()
+        case 11: try { try decoder.decodeSingularDoubleField(value: &_storage._slope250) }()
+        case 12: try { try decoder.decodeSingularDoubleField(value: &_storage._slope333) }()
+        case 13: try { try decoder.decodeSingularDoubleField(value: &_storage._tsScore) }()
+        case 14: try { try decoder.decodeSingularDoubleField(value: &_storage._tsWithBoost) }()
+        case 15: try { try decoder.decodeSingularDoubleField(value: &_storage._srBoost) }()
+        case 16: try { try decoder.decodeSingularBoolField(value: &_storage._emergencyExit) }()
+        case 17: try { try decoder.decodeSingularBoolField(value: &_storage._pass) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      if _storage._inDiscount != false {
+        try visitor.visitSingularBoolField(value: _storage._inDiscount, fieldNumber: 1)
+      }
+      if _storage._dx.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._dx, fieldNumber: 2)
+      }
+      if _storage._thresholdBase.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._thresholdBase, fieldNumber: 3)
+      }
+      if _storage._edxSuppression.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._edxSuppression, fieldNumber: 4)
+      }
+      if _storage._thresholdAdjusted.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._thresholdAdjusted, fieldNumber: 5)
+      }
+      if _storage._pricePositionBoost.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._pricePositionBoost, fieldNumber: 6)
+      }
+      if _storage._thresholdFinal.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._thresholdFinal, fieldNumber: 7)
+      }
+      if _storage._dxOk != false {
+        try visitor.visitSingularBoolField(value: _storage._dxOk, fieldNumber: 8)
+      }
+      if _storage._slopeOk != false {
+        try visitor.visitSingularBoolField(value: _storage._slopeOk, fieldNumber: 9)
+      }
+      if _storage._tsOk != false {
+        try visitor.visitSingularBoolField(value: _storage._tsOk, fieldNumber: 10)
+      }
+      if _storage._slope250.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._slope250, fieldNumber: 11)
+      }
+      if _storage._slope333.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._slope333, fieldNumber: 12)
+      }
+      if _storage._tsScore.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._tsScore, fieldNumber: 13)
+      }
+      if _storage._tsWithBoost.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._tsWithBoost, fieldNumber: 14)
+      }
+      if _storage._srBoost.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._srBoost, fieldNumber: 15)
+      }
+      if _storage._emergencyExit != false {
+        try visitor.visitSingularBoolField(value: _storage._emergencyExit, fieldNumber: 16)
+      }
+      if _storage._pass != false {
+        try visitor.visitSingularBoolField(value: _storage._pass, fieldNumber: 17)
+      }
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_S3BuyCheck, rhs: Ledger_V1_S3BuyCheck) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._inDiscount != rhs_storage._inDiscount {return false}
+        if _storage._dx != rhs_storage._dx {return false}
+        if _storage._thresholdBase != rhs_storage._thresholdBase {return false}
+        if _storage._edxSuppression != rhs_storage._edxSuppression {return false}
+        if _storage._thresholdAdjusted != rhs_storage._thresholdAdjusted {return false}
+        if _storage._pricePositionBoost != rhs_storage._pricePositionBoost {return false}
+        if _storage._thresholdFinal != rhs_storage._thresholdFinal {return false}
+        if _storage._dxOk != rhs_storage._dxOk {return false}
+        if _storage._slopeOk != rhs_storage._slopeOk {return false}
+        if _storage._tsOk != rhs_storage._tsOk {return false}
+        if _storage._slope250 != rhs_storage._slope250 {return false}
+        if _storage._slope333 != rhs_storage._slope333 {return false}
+        if _storage._tsScore != rhs_storage._tsScore {return false}
+        if _storage._tsWithBoost != rhs_storage._tsWithBoost {return false}
+        if _storage._srBoost != rhs_storage._srBoost {return false}
+        if _storage._emergencyExit != rhs_storage._emergencyExit {return false}
+        if _storage._pass != rhs_storage._pass {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_OxComponents: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".OxComponents"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}rail_fast\0\u{3}rail_mid\0\u{1}rail144\0\u{1}rail250\0\u{3}exp_fast\0\u{3}exp_mid\0\u{3}atr_surge\0\u{1}fragility\0\u{1}base\0\u{1}multiplier\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularDoubleField(value: &self.railFast) }()
+      case 2: try { try decoder.decodeSingularDoubleField(value: &self.railMid) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self.rail144) }()
+      case 4: try { try decoder.decodeSingularDoubleField(value: &self.rail250) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self.expFast) }()
+      case 6: try { try decoder.decodeSingularDoubleField(value: &self.expMid) }()
+      case 7: try { try decoder.decodeSingularDoubleField(value: &self.atrSurge) }()
+      case 8: try { try decoder.decodeSingularDoubleField(value: &self.fragility) }()
+      case 9: try { try decoder.decodeSingularDoubleField(value: &self.base) }()
+      case 10: try { try decoder.decodeSingularDoubleField(value: &self.multiplier) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.railFast.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.railFast, fieldNumber: 1)
+    }
+    if self.railMid.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.railMid, fieldNumber: 2)
+    }
+    if self.rail144.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.rail144, fieldNumber: 3)
+    }
+    if self.rail250.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.rail250, fieldNumber: 4)
+    }
+    if self.expFast.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.expFast, fieldNumber: 5)
+    }
+    if self.expMid.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.expMid, fieldNumber: 6)
+    }
+    if self.atrSurge.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.atrSurge, fieldNumber: 7)
+    }
+    if self.fragility.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.fragility, fieldNumber: 8)
+    }
+    if self.base.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.base, fieldNumber: 9)
+    }
+    if self.multiplier.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.multiplier, fieldNumber: 10)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_OxComponents, rhs: Ledger_V1_OxComponents) -> Bool {
+    if lhs.railFast != rhs.railFast {return false}
+    if lhs.railMid != rhs.railMid {return false}
+    if lhs.rail144 != rhs.rail144 {return false}
+    if lhs.rail250 != rhs.rail250 {return false}
+    if lhs.expFast != rhs.expFast {return false}
+    if lhs.expMid != rhs.expMid {return false}
+    if lhs.atrSurge != rhs.atrSurge {return false}
+    if lhs.fragility != rhs.fragility {return false}
+    if lhs.base != rhs.base {return false}
+    if lhs.multiplier != rhs.multiplier {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_DxComponents: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".DxComponents"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}x\0\u{3}band_width\0\u{3}comp_mult\0\u{1}location\0\u{1}exhaustion\0\u{3}atr_relief\0\u{3}rsi_relief\0\u{3}adx_relief\0\u{1}relief\0\u{1}curl\0\u{1}base\0\u{1}suppression\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularDoubleField(value: &self.x) }()
+      case 2: try { try decoder.decodeSingularDoubleField(value: &self.bandWidth) }()
+      case 3: try { try decoder.decodeSingularDoubleField(value: &self.compMult) }()
+      case 4: try { try decoder.decodeSingularDoubleField(value: &self.location) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self.exhaustion) }()
+      case 6: try { try decoder.decodeSingularDoubleField(value: &self.atrRelief) }()
+      case 7: try { try decoder.decodeSingularDoubleField(value: &self.rsiRelief) }()
+      case 8: try { try decoder.decodeSingularDoubleField(value: &self.adxRelief) }()
+      case 9: try { try decoder.decodeSingularDoubleField(value: &self.relief) }()
+      case 10: try { try decoder.decodeSingularDoubleField(value: &self.curl) }()
+      case 11: try { try decoder.decodeSingularDoubleField(value: &self.base) }()
+      case 12: try { try decoder.decodeSingularDoubleField(value: &self.suppression) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.x.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.x, fieldNumber: 1)
+    }
+    if self.bandWidth.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.bandWidth, fieldNumber: 2)
+    }
+    if self.compMult.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.compMult, fieldNumber: 3)
+    }
+    if self.location.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.location, fieldNumber: 4)
+    }
+    if self.exhaustion.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.exhaustion, fieldNumber: 5)
+    }
+    if self.atrRelief.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.atrRelief, fieldNumber: 6)
+    }
+    if self.rsiRelief.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.rsiRelief, fieldNumber: 7)
+    }
+    if self.adxRelief.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.adxRelief, fieldNumber: 8)
+    }
+    if self.relief.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.relief, fieldNumber: 9)
+    }
+    if self.curl.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.curl, fieldNumber: 10)
+    }
+    if self.base.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.base, fieldNumber: 11)
+    }
+    if self.suppression.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.suppression, fieldNumber: 12)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_DxComponents, rhs: Ledger_V1_DxComponents) -> Bool {
+    if lhs.x != rhs.x {return false}
+    if lhs.bandWidth != rhs.bandWidth {return false}
+    if lhs.compMult != rhs.compMult {return false}
+    if lhs.location != rhs.location {return false}
+    if lhs.exhaustion != rhs.exhaustion {return false}
+    if lhs.atrRelief != rhs.atrRelief {return false}
+    if lhs.rsiRelief != rhs.rsiRelief {return false}
+    if lhs.adxRelief != rhs.adxRelief {return false}
+    if lhs.relief != rhs.relief {return false}
+    if lhs.curl != rhs.curl {return false}
+    if lhs.base != rhs.base {return false}
+    if lhs.suppression != rhs.suppression {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_EdxDiagnostics: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".EdxDiagnostics"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}bars_since_s3\0\u{1}w1\0\u{1}w2\0\u{1}w3\0\u{3}slow_w1\0\u{3}slow_w2\0\u{3}slow_w3\0\u{3}structure_w1\0\u{3}structure_w2\0\u{3}structure_w3\0\u{3}participation_w1\0\u{3}participation_w2\0\u{3}participation_w3\0\u{3}compression_w1\0\u{3}compression_w2\0\u{3}compression_w3\0\u{3}slow_combined\0\u{3}structure_combined\0\u{3}participation_combined\0\u{3}compression_combined\0")
+
+  fileprivate class _StorageClass {
+    var _status: Ledger_V1_EdxStatus = .unspecified
+    var _barsSinceS3: Int64 = 0
+    var _w1: Int64? = nil
+    var _w2: Int64? = nil
+    var _w3: Int64? = nil
+    var _slowW1: Double? = nil
+    var _slowW2: Double? = nil
+    var _slowW3: Double? = nil
+    var _structureW1: Double? = nil
+    var _structureW2: Double? = nil
+    var _structureW3: Double? = nil
+    var _participationW1: Double? = nil
+    var _participationW2: Double? = nil
+    var _participationW3: Double? = nil
+    var _compressionW1: Double? = nil
+    var _compressionW2: Double? = nil
+    var _compressionW3: Double? = nil
+    var _slowCombined: Double? = nil
+    var _structureCombined: Double? = nil
+    var _participationCombined: Double? = nil
+    var _compressionCombined: Double? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _status = source._status
+      _barsSinceS3 = source._barsSinceS3
+      _w1 = source._w1
+      _w2 = source._w2
+      _w3 = source._w3
+      _slowW1 = source._slowW1
+      _slowW2 = source._slowW2
+      _slowW3 = source._slowW3
+      _structureW1 = source._structureW1
+      _structureW2 = source._structureW2
+      _structureW3 = source._structureW3
+      _participationW1 = source._participationW1
+      _participationW2 = source._participationW2
+      _participationW3 = source._participationW3
+      _compressionW1 = source._compressionW1
+      _compressionW2 = source._compressionW2
+      _compressionW3 = source._compressionW3
+      _slowCombined = source._slowCombined
+      _structureCombined = source._structureCombined
+      _participationCombined = source._participationCombined
+      _compressionCombined = source._compressionCombined
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularEnumField(value: &_storage._status) }()
+        case 2: try { try decoder.decodeSingularInt64Field(value: &_storage._barsSinceS3) }()
+        case 3: try { try decoder.decodeSingularInt64Field(value: &_storage._w1) }()
+        case 4: try { try decoder.decodeSingularInt64Field(value: &_storage._w2) }()
+        case 5: try { try decoder.decodeSingularInt64Field(value: &_storage._w3) }()
+        case 6: try { try decoder.decodeSingularDoubleField(value: &_storage._slowW1) }()
+        case 7: try { try decoder.decodeSingularDoubleField(value: &_storage._slowW2) }()
+        case 8: try { try decoder.decodeSingularDoubleField(value: &_storage._slowW3) }()
+        case 9: try { try decoder.decodeSingularDoubleField(value: &_storage._structureW1) }()
+        case 10: try { try decoder.decodeSingularDoubleField(value: &_storage._structureW2) }()
+        case 11: try { try decoder.decodeSingularDoubleField(value: &_storage._structureW3) }()
+        case 12: try { try decoder.decodeSingularDoubleField(value: &_storage._participationW1) }()
+        case 13: try { try decoder.decodeSingularDoubleField(value: &_storage._participationW2) }()
+        case 14: try { try decoder.decodeSingularDoubleField(value: &_storage._participationW3) }()
+        case 15: try { try decoder.decodeSingularDoubleField(value: &_storage._compressionW1) }()
+        case 16: try { try decoder.decodeSingularDoubleField(value: &_storage._compressionW2) }()
+        case 17: try { try decoder.decodeSingularDoubleField(value: &_storage._compressionW3) }()
+        case 18: try { try decoder.decodeSingularDoubleField(value: &_storage._slowCombined) }()
+        case 19: try { try decoder.decodeSingularDoubleField(value: &_storage._structureCombined) }()
+        case 20: try { try decoder.decodeSingularDoubleField(value: &_storage._participationCombined) }()
+        case 21: try { try decoder.decodeSingularDoubleField(value: &_storage._compressionCombined) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if _storage._status != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._status, fieldNumber: 1)
+      }
+      if _storage._barsSinceS3 != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._barsSinceS3, fieldNumber: 2)
+      }
+      try { if let v = _storage._w1 {
+        try visitor.visitSingularInt64Field(value: v, fieldNumber: 3)
+      } }()
+      try { if let v = _storage._w2 {
+        try visitor.visitSingularInt64Field(value: v, fieldNumber: 4)
+      } }()
+      try { if let v = _storage._w3 {
+        try visitor.visitSingularInt64Field(value: v, fieldNumber: 5)
+      } }()
+      try { if let v = _storage._slowW1 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 6)
+      } }()
+      try { if let v = _storage._slowW2 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 7)
+      } }()
+      try { if let v = _storage._slowW3 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 8)
+      } }()
+      try { if let v = _storage._structureW1 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 9)
+      } }()
+      try { if let v = _storage._structureW2 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 10)
+      } }()
+      try { if let v = _storage._structureW3 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 11)
+      } }()
+      try { if let v = _storage._participationW1 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 12)
+      } }()
+      try { if let v = _storage._participationW2 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 13)
+      } }()
+      try { if let v = _storage._participationW3 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 14)
+      } }()
+      try { if let v = _storage._compressionW1 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 15)
+      } }()
+      try { if let v = _storage._compressionW2 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 16)
+      } }()
+      try { if let v = _storage._compressionW3 {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 17)
+      } }()
+      try { if let v = _storage._slowCombined {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 18)
+      } }()
+      try { if let v = _storage._structureCombined {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 19)
+      } }()
+      try { if let v = _storage._participationCombined {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 20)
+      } }()
+      try { if let v = _storage._compressionCombined {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 21)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_EdxDiagnostics, rhs: Ledger_V1_EdxDiagnostics) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._status != rhs_storage._status {return false}
+        if _storage._barsSinceS3 != rhs_storage._barsSinceS3 {return false}
+        if _storage._w1 != rhs_storage._w1 {return false}
+        if _storage._w2 != rhs_storage._w2 {return false}
+        if _storage._w3 != rhs_storage._w3 {return false}
+        if _storage._slowW1 != rhs_storage._slowW1 {return false}
+        if _storage._slowW2 != rhs_storage._slowW2 {return false}
+        if _storage._slowW3 != rhs_storage._slowW3 {return false}
+        if _storage._structureW1 != rhs_storage._structureW1 {return false}
+        if _storage._structureW2 != rhs_storage._structureW2 {return false}
+        if _storage._structureW3 != rhs_storage._structureW3 {return false}
+        if _storage._participationW1 != rhs_storage._participationW1 {return false}
+        if _storage._participationW2 != rhs_storage._participationW2 {return false}
+        if _storage._participationW3 != rhs_storage._participationW3 {return false}
+        if _storage._compressionW1 != rhs_storage._compressionW1 {return false}
+        if _storage._compressionW2 != rhs_storage._compressionW2 {return false}
+        if _storage._compressionW3 != rhs_storage._compressionW3 {return false}
+        if _storage._slowCombined != rhs_storage._slowCombined {return false}
+        if _storage._structureCombined != rhs_storage._structureCombined {return false}
+        if _storage._participationCombined != rhs_storage._participationCombined {return false}
+        if _storage._compressionCombined != rhs_storage._compressionCombined {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_FirstDipCheck: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".FirstDipCheck"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}reason\0\u{3}bars_since_s3\0\u{1}option1\0\u{1}option2\0\u{3}slope_ok\0\u{3}ts_ok\0\u{1}pass\0\u{3}ts_with_boost\0\u{3}sr_boost\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self._reason) }()
+      case 2: try { try decoder.decodeSingularInt64Field(value: &self.barsSinceS3) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.option1) }()
+      case 4: try { try decoder.decodeSingularBoolField(value: &self.option2) }()
+      case 5: try { try decoder.decodeSingularBoolField(value: &self.slopeOk) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self.tsOk) }()
+      case 7: try { try decoder.decodeSingularBoolField(value: &self.pass) }()
+      case 8: try { try decoder.decodeSingularDoubleField(value: &self.tsWithBoost) }()
+      case 9: try { try decoder.decodeSingularDoubleField(value: &self.srBoost) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._reason {
+      try visitor.visitSingularEnumField(value: v, fieldNumber: 1)
+    } }()
+    if self.barsSinceS3 != 0 {
+      try visitor.visitSingularInt64Field(value: self.barsSinceS3, fieldNumber: 2)
+    }
+    if self.option1 != false {
+      try visitor.visitSingularBoolField(value: self.option1, fieldNumber: 3)
+    }
+    if self.option2 != false {
+      try visitor.visitSingularBoolField(value: self.option2, fieldNumber: 4)
+    }
+    if self.slopeOk != false {
+      try visitor.visitSingularBoolField(value: self.slopeOk, fieldNumber: 5)
+    }
+    if self.tsOk != false {
+      try visitor.visitSingularBoolField(value: self.tsOk, fieldNumber: 6)
+    }
+    if self.pass != false {
+      try visitor.visitSingularBoolField(value: self.pass, fieldNumber: 7)
+    }
+    if self.tsWithBoost.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.tsWithBoost, fieldNumber: 8)
+    }
+    if self.srBoost.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.srBoost, fieldNumber: 9)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_FirstDipCheck, rhs: Ledger_V1_FirstDipCheck) -> Bool {
+    if lhs._reason != rhs._reason {return false}
+    if lhs.barsSinceS3 != rhs.barsSinceS3 {return false}
+    if lhs.option1 != rhs.option1 {return false}
+    if lhs.option2 != rhs.option2 {return false}
+    if lhs.slopeOk != rhs.slopeOk {return false}
+    if lhs.tsOk != rhs.tsOk {return false}
+    if lhs.pass != rhs.pass {return false}
+    if lhs.tsWithBoost != rhs.tsWithBoost {return false}
+    if lhs.srBoost != rhs.srBoost {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_UptrendDiagnostics: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".UptrendDiagnostics"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}buy_check\0\u{3}s2_retest_check\0\u{1}trim\0\u{3}s3_buy_check\0\u{1}ox\0\u{1}dx\0\u{1}edx\0\u{3}first_dip\0\u{1}bootstrap\0")
+
+  fileprivate class _StorageClass {
+    var _buyCheck: Ledger_V1_S1BuyCheck? = nil
+    var _s2RetestCheck: Ledger_V1_S2RetestCheck? = nil
+    var _trim: Ledger_V1_TrimCheck? = nil
+    var _s3BuyCheck: Ledger_V1_S3BuyCheck? = nil
+    var _ox: Ledger_V1_OxComponents? = nil
+    var _dx: Ledger_V1_DxComponents? = nil
+    var _edx: Ledger_V1_EdxDiagnostics? = nil
+    var _firstDip: Ledger_V1_FirstDipCheck? = nil
+    var _bootstrap: Ledger_V1_BootstrapKind? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _buyCheck = source._buyCheck
+      _s2RetestCheck = source._s2RetestCheck
+      _trim = source._trim
+      _s3BuyCheck = source._s3BuyCheck
+      _ox = source._ox
+      _dx = source._dx
+      _edx = source._edx
+      _firstDip = source._firstDip
+      _bootstrap = source._bootstrap
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularMessageField(value: &_storage._buyCheck) }()
+        case 2: try { try decoder.decodeSingularMessageField(value: &_storage._s2RetestCheck) }()
+        case 3: try { try decoder.decodeSingularMessageField(value: &_storage._trim) }()
+        case 4: try { try decoder.decodeSingularMessageField(value: &_storage._s3BuyCheck) }()
+        case 5: try { try decoder.decodeSingularMessageField(value: &_storage._ox) }()
+        case 6: try { try decoder.decodeSingularMessageField(value: &_storage._dx) }()
+        case 7: try { try decoder.decodeSingularMessageField(value: &_storage._edx) }()
+        case 8: try { try decoder.decodeSingularMessageField(value: &_storage._firstDip) }()
+        case 9: try { try decoder.decodeSingularEnumField(value: &_storage._bootstrap) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._buyCheck {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+      } }()
+      try { if let v = _storage._s2RetestCheck {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+      } }()
+      try { if let v = _storage._trim {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+      } }()
+      try { if let v = _storage._s3BuyCheck {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+      } }()
+      try { if let v = _storage._ox {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+      } }()
+      try { if let v = _storage._dx {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+      } }()
+      try { if let v = _storage._edx {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+      } }()
+      try { if let v = _storage._firstDip {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+      } }()
+      try { if let v = _storage._bootstrap {
+        try visitor.visitSingularEnumField(value: v, fieldNumber: 9)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_UptrendDiagnostics, rhs: Ledger_V1_UptrendDiagnostics) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._buyCheck != rhs_storage._buyCheck {return false}
+        if _storage._s2RetestCheck != rhs_storage._s2RetestCheck {return false}
+        if _storage._trim != rhs_storage._trim {return false}
+        if _storage._s3BuyCheck != rhs_storage._s3BuyCheck {return false}
+        if _storage._ox != rhs_storage._ox {return false}
+        if _storage._dx != rhs_storage._dx {return false}
+        if _storage._edx != rhs_storage._edx {return false}
+        if _storage._firstDip != rhs_storage._firstDip {return false}
+        if _storage._bootstrap != rhs_storage._bootstrap {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_UptrendState: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".UptrendState"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}bar_index\0\u{1}state\0\u{3}prev_state\0\u{1}bootstrapped\0\u{1}price\0\u{1}ema\0\u{1}atr\0\u{3}buy_signal\0\u{3}buy_flag\0\u{3}trim_flag\0\u{3}first_dip_buy_flag\0\u{3}emergency_exit\0\u{3}reclaimed_ema333\0\u{3}exit_position\0\u{3}watch_only\0\u{3}buy_kind\0\u{3}exit_reason\0\u{1}scores\0\u{3}s3_start_bar_index\0\u{3}s3_start_time\0\u{3}bars_since_s3\0\u{1}diagnostics\0")
+
+  fileprivate class _StorageClass {
+    var _barIndex: Int64 = 0
+    var _state: Ledger_V1_TrendState = .unspecified
+    var _prevState: Ledger_V1_TrendState? = nil
+    var _bootstrapped: Bool = false
+    var _price: Double = 0
+    var _ema: Ledger_V1_EmaLadder? = nil
+    var _atr: Double = 0
+    var _buySignal: Bool = false
+    var _buyFlag: Bool = false
+    var _trimFlag: Bool = false
+    var _firstDipBuyFlag: Bool = false
+    var _emergencyExit: Bool = false
+    var _reclaimedEma333: Bool = false
+    var _exitPosition: Bool = false
+    var _watchOnly: Bool = false
+    var _buyKind: Ledger_V1_BuyKind? = nil
+    var _exitReason: Ledger_V1_ExitReason? = nil
+    var _scores: Ledger_V1_UptrendScores? = nil
+    var _s3StartBarIndex: Int64? = nil
+    var _s3StartTime: Int64? = nil
+    var _barsSinceS3: Int64? = nil
+    var _diagnostics: Ledger_V1_UptrendDiagnostics? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _barIndex = source._barIndex
+      _state = source._state
+      _prevState = source._prevState
+      _bootstrapped = source._bootstrapped
+      _price = source._price
+      _ema = source._ema
+      _atr = source._atr
+      _buySignal = source._buySignal
+      _buyFlag = source._buyFlag
+      _trimFlag = source._trimFlag
+      _firstDipBuyFlag = source._firstDipBuyFlag
+      _emergencyExit = source._emergencyExit
+      _reclaimedEma333 = source._reclaimedEma333
+      _exitPosition = source._exitPosition
+      _watchOnly = source._watchOnly
+      _buyKind = source._buyKind
+      _exitReason = source._exitReason
+      _scores = source._scores
+      _s3StartBarIndex = source._s3StartBarIndex
+      _s3StartTime = source._s3StartTime
+      _barsSinceS3 = source._barsSinceS3
+      _diagnostics = source._diagnostics
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularInt64Field(value: &_storage._barIndex) }()
+        case 2: try { try decoder.decodeSingularEnumField(value: &_storage._state) }()
+        case 3: try { try decoder.decodeSingularEnumField(value: &_storage._prevState) }()
+        case 4: try { try decoder.decodeSingularBoolField(value: &_storage._bootstrapped) }()
+        case 5: try { try decoder.decodeSingularDoubleField(value: &_storage._price) }()
+        case 6: try { try decoder.decodeSingularMessageField(value: &_storage._ema) }()
+        case 7: try { try decoder.decodeSingularDoubleField(value: &_storage._atr) }()
+        case 8: try { try decoder.decodeSingularBoolField(value: &_storage._buySignal) }()
+        case 9: try { try decoder.decodeSingularBoolField(value: &_storage._buyFlag) }()
+        case 10: try { try decoder.decodeSingularBoolField(value: &_storage._trimFlag) }()
+        case 11: try { try decoder.decodeSingularBoolField(value: &_storage._firstDipBuyFlag) }()
+        case 12: try { try decoder.decodeSingularBoolField(value: &_storage._emergencyExit) }()
+        case 13: try { try decoder.decodeSingularBoolField(value: &_storage._reclaimedEma333) }()
+        case 14: try { try decoder.decodeSingularBoolField(value: &_storage._exitPosition) }()
+        case 15: try { try decoder.decodeSingularBoolField(value: &_storage._watchOnly) }()
+        case 16: try { try decoder.decodeSingularEnumField(value: &_storage._buyKind) }()
+        case 17: try { try decoder.decodeSingularEnumField(value: &_storage._exitReason) }()
+        case 18: try { try decoder.decodeSingularMessageField(value: &_storage._scores) }()
+        case 19: try { try decoder.decodeSingularInt64Field(value: &_storage._s3StartBarIndex) }()
+        case 20: try { try decoder.decodeSingularInt64Field(value: &_storage._s3StartTime) }()
+        case 21: try { try decoder.decodeSingularInt64Field(value: &_storage._barsSinceS3) }()
+        case 22: try { try decoder.decodeSingularMessageField(value: &_storage._diagnostics) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if _storage._barIndex != 0 {
+        try visitor.visitSingularInt64Field(value: _storage._barIndex, fieldNumber: 1)
+      }
+      if _storage._state != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._state, fieldNumber: 2)
+      }
+      try { if let v = _storage._prevState {
+        try visitor.visitSingularEnumField(value: v, fieldNumber: 3)
+      } }()
+      if _storage._bootstrapped != false {
+        try visitor.visitSingularBoolField(value: _storage._bootstrapped, fieldNumber: 4)
+      }
+      if _storage._price.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._price, fieldNumber: 5)
+      }
+      try { if let v = _storage._ema {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+      } }()
+      if _storage._atr.bitPattern != 0 {
+        try visitor.visitSingularDoubleField(value: _storage._atr, fieldNumber: 7)
+      }
+      if _storage._buySignal != false {
+        try visitor.visitSingularBoolField(value: _storage._buySignal, fieldNumber: 8)
+      }
+      if _storage._buyFlag != false {
+        try visitor.visitSingularBoolField(value: _storage._buyFlag, fieldNumber: 9)
+      }
+      if _storage._trimFlag != false {
+        try visitor.visitSingularBoolField(value: _storage._trimFlag, fieldNumber: 10)
+      }
+      if _storage._firstDipBuyFlag != false {
+        try visitor.visitSingularBoolField(value: _storage._firstDipBuyFlag, fieldNumber: 11)
+      }
+      if _storage._emergencyExit != false {
+        try visitor.visitSingularBoolField(value: _storage._emergencyExit, fieldNumber: 12)
+      }
+      if _storage._reclaimedEma333 != false {
+        try visitor.visitSingularBoolField(value: _storage._reclaimedEma333, fieldNumber: 13)
+      }
+      if _storage._exitPosition != false {
+        try visitor.visitSingularBoolField(value: _storage._exitPosition, fieldNumber: 14)
+      }
+      if _storage._watchOnly != false {
+        try visitor.visitSingularBoolField(value: _storage._watchOnly, fieldNumber: 15)
+      }
+      try { if let v = _storage._buyKind {
+        try visitor.visitSingularEnumField(value: v, fieldNumber: 16)
+      } }()
+      try { if let v = _storage._exitReason {
+        try visitor.visitSingularEnumField(value: v, fieldNumber: 17)
+      } }()
+      try { if let v = _storage._scores {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 18)
+      } }()
+      try { if let v = _storage._s3StartBarIndex {
+        try visitor.visitSingularInt64Field(value: v, fieldNumber: 19)
+      } }()
+      try { if let v = _storage._s3StartTime {
+        try visitor.visitSingularInt64Field(value: v, fieldNumber: 20)
+      } }()
+      try { if let v = _storage._barsSinceS3 {
+        try visitor.visitSingularInt64Field(value: v, fieldNumber: 21)
+      } }()
+      try { if let v = _storage._diagnostics {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 22)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_UptrendState, rhs: Ledger_V1_UptrendState) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._barIndex != rhs_storage._barIndex {return false}
+        if _storage._state != rhs_storage._state {return false}
+        if _storage._prevState != rhs_storage._prevState {return false}
+        if _storage._bootstrapped != rhs_storage._bootstrapped {return false}
+        if _storage._price != rhs_storage._price {return false}
+        if _storage._ema != rhs_storage._ema {return false}
+        if _storage._atr != rhs_storage._atr {return false}
+        if _storage._buySignal != rhs_storage._buySignal {return false}
+        if _storage._buyFlag != rhs_storage._buyFlag {return false}
+        if _storage._trimFlag != rhs_storage._trimFlag {return false}
+        if _storage._firstDipBuyFlag != rhs_storage._firstDipBuyFlag {return false}
+        if _storage._emergencyExit != rhs_storage._emergencyExit {return false}
+        if _storage._reclaimedEma333 != rhs_storage._reclaimedEma333 {return false}
+        if _storage._exitPosition != rhs_storage._exitPosition {return false}
+        if _storage._watchOnly != rhs_storage._watchOnly {return false}
+        if _storage._buyKind != rhs_storage._buyKind {return false}
+        if _storage._exitReason != rhs_storage._exitReason {return false}
+        if _storage._scores != rhs_storage._scores {return false}
+        if _storage._s3StartBarIndex != rhs_storage._s3StartBarIndex {return false}
+        if _storage._s3StartTime != rhs_storage._s3StartTime {return false}
+        if _storage._barsSinceS3 != rhs_storage._barsSinceS3 {return false}
+        if _storage._diagnostics != rhs_storage._diagnostics {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Ledger_V1_UptrendStateChanged: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".UptrendStateChanged"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}bar_index\0\u{1}from\0\u{1}to\0\u{3}is_emergency_exit\0\u{3}exit_reason\0\u{1}bootstrapped\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.barIndex) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.from) }()
+      case 3: try { try decoder.decodeSingularEnumField(value: &self.to) }()
+      case 4: try { try decoder.decodeSingularBoolField(value: &self.isEmergencyExit) }()
+      case 5: try { try decoder.decodeSingularEnumField(value: &self._exitReason) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self.bootstrapped) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.barIndex != 0 {
+      try visitor.visitSingularInt64Field(value: self.barIndex, fieldNumber: 1)
+    }
+    if self.from != .unspecified {
+      try visitor.visitSingularEnumField(value: self.from, fieldNumber: 2)
+    }
+    if self.to != .unspecified {
+      try visitor.visitSingularEnumField(value: self.to, fieldNumber: 3)
+    }
+    if self.isEmergencyExit != false {
+      try visitor.visitSingularBoolField(value: self.isEmergencyExit, fieldNumber: 4)
+    }
+    try { if let v = self._exitReason {
+      try visitor.visitSingularEnumField(value: v, fieldNumber: 5)
+    } }()
+    if self.bootstrapped != false {
+      try visitor.visitSingularBoolField(value: self.bootstrapped, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Ledger_V1_UptrendStateChanged, rhs: Ledger_V1_UptrendStateChanged) -> Bool {
+    if lhs.barIndex != rhs.barIndex {return false}
+    if lhs.from != rhs.from {return false}
+    if lhs.to != rhs.to {return false}
+    if lhs.isEmergencyExit != rhs.isEmergencyExit {return false}
+    if lhs._exitReason != rhs._exitReason {return false}
+    if lhs.bootstrapped != rhs.bootstrapped {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
