@@ -34,11 +34,19 @@ let package = Package(
       name: "Engines",
       dependencies: ["EventLog", .product(name: "Crypto", package: "swift-crypto")]
     ),
+    .target(
+      name: "Replayer",
+      dependencies: [
+        "Engines", "EventLog", "Ingest", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ]
+    ),
     .executableTarget(
       name: "ledgerd",
       dependencies: [
         "EventLog",
         "Ingest",
+        "Engines",
+        "Replayer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ]
@@ -57,6 +65,6 @@ let package = Package(
     ),
     .testTarget(name: "IngestTests", dependencies: ["Ingest", "EventLog"]),
     .testTarget(name: "EnginesTests", dependencies: ["Engines", "EventLog", "Ingest"]),
-    .testTarget(name: "LedgerdTests", dependencies: ["EventLog", "Ingest"]),
+    .testTarget(name: "LedgerdTests", dependencies: ["EventLog", "Ingest", "Engines"]),
   ]
 )

@@ -152,6 +152,15 @@ public final class LogWriter: @unchecked Sendable {
     return nextOffset
   }
 
+  /// The watermark after the last appended batch: the highest event time of
+  /// the market-data source events so far (EVENTS §4.3; D-20 stamps events the
+  /// system appends itself with it).
+  public var currentWatermark: Int64 {
+    cond.lock()
+    defer { cond.unlock() }
+    return watermark
+  }
+
   /// The durable position (what the checkpoint says or will say).
   public var durablePosition: DurablePosition {
     cond.lock()

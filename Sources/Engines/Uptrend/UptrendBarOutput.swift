@@ -50,6 +50,12 @@ public struct UptrendTransition: Codable, Equatable, Sendable {
   /// State after.
   public var to: UptrendState
 
+  /// A transition between two states.
+  public init(from: UptrendState, to: UptrendState) {
+    self.from = from
+    self.to = to
+  }
+
   /// To S0 from S1, S2 or S3 (S4 → S0 is not).
   public var isEmergencyExit: Bool { to == .s0 && [.s1, .s2, .s3].contains(from) }
 }

@@ -128,13 +128,13 @@ public enum UptrendGates {
       reason: nil, barsSinceS3: k, option1: false, option2: false, slopeOk: false, tsOk: false,
       pass: false, tsWithBoost: ts + boost, srBoost: boost)
     if taken {
-      check.reason = "already_taken"
+      check.reason = .alreadyTaken
     } else if e.ema20 <= 0 || e.ema30 <= 0 || e.ema60 <= 0 || e.ema333 <= 0 {
-      check.reason = "invalid_emas"
+      check.reason = .invalidEmas
     } else if x.price < e.ema333 {
-      check.reason = "emergency_exit_below_333"
+      check.reason = .emergencyExitBelow333
     } else if atr <= 0 {
-      check.reason = "invalid_atr"
+      check.reason = .invalidAtr
     }
     guard check.reason == nil else { return check }
     let halo = c.firstDipHaloAtr * atr
