@@ -41,14 +41,21 @@ public struct EventTypeInfo: Sendable {
   /// Checks that a stream fits the type (EVENTS §2, §3): nil when it does,
   /// else the reason. nil when the type has no stream rule.
   public var validateStream: (@Sendable (_ stream: String) -> String?)?
+  /// The types a derived event's causes may have (EVENTS §2: "every cause is
+  /// an earlier offset of a type allowed in §8"), checked on append and by
+  /// `verify`; nil when the type's causes are not checked by type (source
+  /// types have no causes at all).
+  public var allowedCauses: Set<EventType>?
 
   /// Describes a type.
   public init(
     type: EventType, wireName: String, kind: EventKind, schemaVersion: UInt16, isMarketData: Bool,
     validate:
       @escaping @Sendable (_ payload: [UInt8], _ version: UInt16) throws(PayloadError) -> Void,
-    validateStream: (@Sendable (_ stream: String) -> String?)? = nil
+    validateStream: (@Sendable (_ stream: String) -> String?)? = nil,
+    allowedCauses: Set<EventType>? = nil
   ) {
+    self.allowedCauses = allowedCauses
     self.type = type
     self.wireName = wireName
     self.kind = kind

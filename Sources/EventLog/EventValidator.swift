@@ -35,6 +35,42 @@ enum EventValidator {
     }
   }
 
+  /// Checks the types of the causes of each event whose type restricts them
+  /// (`EventTypeInfo.allowedCauses`): a cause inside the batch by the batch,
+  /// an earlier one through `index`.
+  static func validateCauseTypes(
+    _ events: [Event], baseOffset: UInt64, registry: EventTypeRegistry, index: CauseTypeIndex
+  ) throws(LogError) {
+    var info: EventTypeInfo?
+    for (i, e) in events.enumerated() where !e.causes.isEmpty {
+      if info?.type != e.type { info = registry[e.type] }
+      guard let info else { continue }
+      let reason = try causeTypeProblem(e.causes, of: info, registry: registry) {
+        (c: UInt64) throws(LogError) -> EventType? in
+        c >= baseOffset ? events[Int(c - baseOffset)].type : try index.type(of: c)
+      }
+      if let reason { throw LogError.invalidEvent(index: i, reason: reason) }
+    }
+  }
+
+  /// The first cause whose type `info` does not allow (EVENTS §2, §8), or
+  /// nil; `typeOf` gives the type at an offset (nil: no such event).
+  static func causeTypeProblem(
+    _ causes: [UInt64], of info: EventTypeInfo, registry: EventTypeRegistry,
+    typeOf: (UInt64) throws(LogError) -> EventType?
+  ) throws(LogError) -> String? {
+    guard let allowed = info.allowedCauses else { return nil }
+    for c in causes {
+      guard let t = try typeOf(c) else { return "cause \(c) is not an event of this log" }
+      if !allowed.contains(t) {
+        let names = allowed.sorted().map { registry.name(of: $0) }.joined(separator: ", ")
+        return
+          "cause \(c) is a \(registry.name(of: t)), but \(info.wireName) may cite only \(names)"
+      }
+    }
+    return nil
+  }
+
   /// Every rule for one event at `offset`, or nil when it keeps them all.
   static func problem(_ e: Event, offset: UInt64, registry: EventTypeRegistry) -> String? {
     problem(e, info: registry[e.type], checkStream: true, payload: true)

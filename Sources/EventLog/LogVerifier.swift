@@ -39,7 +39,8 @@ public struct VerifyReport: Sendable {
 /// Checks a whole log without changing it (D-11): every batch CRC32C and
 /// sealed footer, dense offsets across batches and segments, the checkpoint,
 /// and for every event its envelope rules, payload decoding under (type,
-/// schema version) and causes that point to earlier offsets.
+/// schema version) and causes that point to earlier offsets of the types
+/// its type allows (EVENTS §2, D-11).
 public enum LogVerifier {
   /// Verifies the log in `directory` against the types of `registry`.
   /// `progress(done, total)` reports segment bytes checked (for a progress bar).
@@ -64,6 +65,7 @@ public enum LogVerifier {
     var doneBytes: Int64 = 0
     var expected = segments.first?.base ?? 0
     var watermark = Int64.min
+    let causeTypes = CauseTypeIndex(directory: directory)
     for (i, entry) in segments.enumerated() {
       let isLast = i == segments.count - 1
       if entry.base != expected {
@@ -77,7 +79,7 @@ public enum LogVerifier {
         entry, watermarkBefore: watermark, indexInterval: LogOptions().indexIntervalBytes
       ) {
         (b: LogBatch) throws(LogError) in
-        eventProblems += try check(batch: b, registry: registry)
+        eventProblems += try check(batch: b, registry: registry, causeTypes: causeTypes)
         report.events += Int(b.header.count)
         progress?(doneBytes + b.position + Int64(b.header.totalLength), totalBytes)
       }
@@ -146,9 +148,9 @@ public enum LogVerifier {
       severity: .error, segment: entry.name, position: stop.position, reason: stop.reason)
   }
 
-  private static func check(batch b: LogBatch, registry: EventTypeRegistry) throws(LogError)
-    -> [VerifyProblem]
-  {
+  private static func check(
+    batch b: LogBatch, registry: EventTypeRegistry, causeTypes: CauseTypeIndex
+  ) throws(LogError) -> [VerifyProblem] {
     let records: [LogRecord]
     do {
       records = try b.records()
@@ -158,6 +160,7 @@ public enum LogVerifier {
       ]
     }
     var problems: [VerifyProblem] = []
+    causeTypes.note(records.map(\.event), base: b.header.baseOffset)
     for r in records {
       let e = r.event
       guard let info = registry[e.type], e.schemaVersion <= info.schemaVersion else {
@@ -176,6 +179,16 @@ public enum LogVerifier {
         )
       } else if e.schemaVersion < info.schemaVersion,
         let p = EventValidator.causeProblem(e.causes, offset: r.offset)
+      {
+        problems.append(
+          .init(
+            severity: .error, segment: b.segment, position: b.position, offset: r.offset, reason: p)
+        )
+      }
+      if !e.causes.isEmpty,
+        let p = try EventValidator.causeTypeProblem(
+          e.causes.filter { $0 < r.offset }, of: info, registry: registry,
+          typeOf: { (c: UInt64) throws(LogError) -> EventType? in try causeTypes.type(of: c) })
       {
         problems.append(
           .init(

@@ -23,6 +23,8 @@ public final class LogWriter: @unchecked Sendable {
   private var failure: LogError?
   private var isClosed = false
   private var flusher: Thread?
+  /// Types of earlier offsets, for the cause-type rule (EVENTS §2).
+  private let causeTypes: CauseTypeIndex
   /// When the oldest write not yet covered by a group commit happened.
   private var pendingSince: ContinuousClock.Instant?
 
@@ -57,6 +59,7 @@ public final class LogWriter: @unchecked Sendable {
     durable = state.durable
     plan.report.durable = state.durable
     recovery = plan.report
+    causeTypes = CauseTypeIndex(directory: directory)
     if case .groupCommit(let ms) = options.durability { startFlusher(intervalMs: ms) }
   }
 
@@ -83,6 +86,8 @@ public final class LogWriter: @unchecked Sendable {
     if isClosed { throw LogError.closed }
     if let f = failure { throw LogError.writerFailed(reason: f.description) }
     try EventValidator.validateCauses(events, baseOffset: nextOffset)
+    try EventValidator.validateCauseTypes(
+      events, baseOffset: nextOffset, registry: options.registry, index: causeTypes)
     let encoded = BatchEncoder.finalize(
       prepared, baseOffset: nextOffset, watermarkBefore: watermark)
     if active.position + Int64(encoded.bytes.count) > options.segmentMaxBytes
@@ -92,6 +97,7 @@ public final class LogWriter: @unchecked Sendable {
     }
     try guarded { () throws(LogError) in try writeLocked(encoded) }
     let range = encoded.header.baseOffset..<encoded.header.nextOffset
+    causeTypes.note(events, base: range.lowerBound)
     switch options.durability {
     case .fsyncEachBatch:
       try guarded { () throws(LogError) in try commitLocked() }

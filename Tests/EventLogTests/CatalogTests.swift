@@ -11,8 +11,16 @@ struct CatalogExample {
   var eventTime: Int64
   var payload: [UInt8]
   var json: String
+  /// Offsets of the causes (derived examples; see `DerivedFixtures`).
+  var causes: [UInt64] = []
+  /// The formula stamp; 0 for a source example.
+  var formula: UInt64 = 0
 
-  var event: Event { Event(eventTime: eventTime, type: type, stream: stream, payload: payload) }
+  var event: Event {
+    Event(
+      eventTime: eventTime, type: type, isDerived: formula != 0, stream: stream, formula: formula,
+      causes: causes, payload: payload)
+  }
 }
 
 enum CatalogFixtures {
@@ -195,8 +203,9 @@ enum CatalogFixtures {
   // MARK: Round trip through the log
 
   @Test func everyTypeRoundTripsThroughTheLogAndJSON() throws {
-    let examples = CatalogFixtures.all
-    #expect(examples.map(\.type) == EventCatalog.registry.all.map(\.type))
+    // Sources first, then the derived types, whose causes point into the first batch.
+    let examples = CatalogFixtures.all + DerivedFixtures.full
+    #expect(examples.map(\.type).sorted() == EventCatalog.registry.all.map(\.type))
     let dir = TempDir("catalog")
     defer { dir.cleanup() }
     let w = try LogWriter(directory: dir.log, options: LogWriter.testOptions())
@@ -228,16 +237,28 @@ enum CatalogFixtures {
     let catalog = EventCatalog.registry.all
     #expect(standard.map(\.type) == catalog.map(\.type))
     #expect(
-      catalog.map(\.type.rawValue) == [101, 102, 103, 104, 105, 203, 302, 901, 904, 905])
+      catalog.map(\.type.rawValue) == [
+        101, 102, 103, 104, 105, 201, 202, 203, 204, 205, 302, 901, 904, 905,
+      ])
     #expect(
       catalog.map(\.wireName) == [
         "candle", "dominance_reading", "token_market_cap", "intent_signal", "curator_weight_set",
-        "sr_levels_injected", "bucket_phase_observed", "formula_set_defined", "operator_command",
+        "ta_updated", "sr_levels", "sr_levels_injected", "uptrend_state", "uptrend_state_changed",
+        "bucket_phase_observed", "formula_set_defined", "operator_command",
         "simulation_configured",
       ])
+    #expect(catalog.filter { $0.kind == .derived }.map(\.type.rawValue) == [201, 202, 204, 205])
+    #expect(
+      catalog.filter { $0.allowedCauses != nil }.map(\.type.rawValue) == [201, 202, 204, 205])
+    #expect(EventCatalog.registry[.taUpdated]?.allowedCauses == [.candle])
+    #expect(EventCatalog.registry[.srLevels]?.allowedCauses == [.candle])
+    #expect(
+      EventCatalog.registry[.uptrendState]?.allowedCauses == [
+        .candle, .taUpdated, .srLevels, .srLevelsInjected,
+      ])
+    #expect(EventCatalog.registry[.uptrendStateChanged]?.allowedCauses == [.uptrendState])
     #expect(catalog.filter(\.isMarketData).map(\.type.rawValue) == [101, 102, 103, 104, 302])
     for info in catalog {
-      #expect(info.kind == .source)
       #expect(info.schemaVersion == 1)
       #expect(info.validateStream != nil)
       #expect(EventCatalog.type(named: info.wireName) == info.type)
@@ -245,8 +266,8 @@ enum CatalogFixtures {
       #expect(EventCatalog.upcasters(for: info.type)?.newestVersion == info.schemaVersion)
     }
     #expect(EventCatalog.type(named: "Candle") == nil)
-    #expect(EventCatalog.type(named: "ta_updated") == nil)
-    #expect(EventCatalog.jsonCodec(for: EventType(rawValue: 201)) == nil)
+    #expect(EventCatalog.type(named: "regime_bar") == nil)
+    #expect(EventCatalog.jsonCodec(for: EventType(rawValue: 301)) == nil)
   }
 
   @Test func enumTextTablesGoBothWays() {
@@ -847,7 +868,7 @@ enum CatalogFixtures {
       "stream \"\(stream)\" does not fit \(wire) (expected \(expected))"
     }
     let candle = "<SYM>/<tf>, <SYM>@<venue>/<tf> or token/<tid>/<tf>"
-    let series = "token/<tid>/<tf> or regime/<driver>/<tf>"
+    let series = "token/<tid>/<tf>, regime/<driver>/<tf>, <SYM>/<tf> or <SYM>@<venue>/<tf>"
     let rejected: [(EventType, String, String)] = [
       (.candle, "BTC", misfit("BTC", "candle", candle)),
       (.candle, "BTC/2h", misfit("BTC/2h", "candle", candle)),
@@ -873,7 +894,8 @@ enum CatalogFixtures {
         .curatorWeightSet, "curator/a/b",
         misfit("curator/a/b", "curator_weight_set", "curator/<id>")
       ),
-      (.srLevelsInjected, "BTC/1h", misfit("BTC/1h", "sr_levels_injected", series)),
+      (.srLevelsInjected, "BTC/2h", misfit("BTC/2h", "sr_levels_injected", series)),
+      (.srLevelsInjected, "dominance", misfit("dominance", "sr_levels_injected", series)),
       (.srLevelsInjected, "token/x/2h", misfit("token/x/2h", "sr_levels_injected", series)),
       (.srLevelsInjected, "regime/FOO/1h", misfit("regime/FOO/1h", "sr_levels_injected", series)),
       (.srLevelsInjected, "regime/btc/1h", misfit("regime/btc/1h", "sr_levels_injected", series)),
@@ -911,6 +933,7 @@ enum CatalogFixtures {
       (.curatorWeightSet, "curator/alpha"),
       (.srLevelsInjected, "token/sim:0001/4h"), (.srLevelsInjected, "regime/USDT.d/1m"),
       (.srLevelsInjected, "regime/nano/1d"), (.srLevelsInjected, "regime/ALT/1h"),
+      (.srLevelsInjected, "BTC/1h"), (.srLevelsInjected, "BTC@coinbase/1d"),
       (.bucketPhaseObserved, "phase/xl/micro"), (.bucketPhaseObserved, "phase/nano/macro"),
     ]
     let dir = TempDir("catalog-streams")

@@ -168,10 +168,11 @@ import Testing
     let dir = TempDir()
     defer { dir.cleanup() }
     var options = LogWriter.testOptions()
-    let derived = EventType(rawValue: 201)
+    let derived = EventType(rawValue: 299)
     options.registry.register(
       EventTypeInfo(
-        type: derived, wireName: "ta_updated", kind: .derived, schemaVersion: 1, isMarketData: false
+        type: derived, wireName: "test_derived", kind: .derived, schemaVersion: 1,
+        isMarketData: false
       ) {
         _, _ throws(PayloadError) in
       })
@@ -201,7 +202,7 @@ import Testing
     let report = try LogVerifier.verify(directory: dir.log)
     #expect(!report.ok)
     #expect(report.problems.first?.offset == 3)
-    #expect(report.problems.first?.reason == "type 201 version 1 is unknown to this build")
+    #expect(report.problems.first?.reason == "type 299 version 1 is unknown to this build")
   }
 
   @Test(arguments: [DurabilityPolicy.fsyncEachBatch, .groupCommit(milliseconds: 2), .none])

@@ -141,4 +141,61 @@ import Testing
         "bucket_phase_observed", "formula_set_defined", "operator_command", "simulation_configured",
       ])
   }
+
+  /// The derived engine events as `cat` prints them (`import --events`
+  /// refuses derived events: they are recomputed, never imported).
+  @Test func catRendersTheDerivedEngineEvents() throws {
+    let dir = TempDir("cat")
+    defer { dir.cleanup() }
+    let stream = "BTC@coinbase/1h"
+    let close: Int64 = 1_571_302_800_000  // 2019-10-17T09:00Z
+    let payloads: [(EventType, String)] = [
+      (.candle, #"{"open":8000.0,"high":8100.0,"low":7950.0,"close":8050.0,"volume":12.5}"#),
+      (
+        .taUpdated,
+        #"{"bar_index":400,"ema20":8021.5,"ema30":8019.25,"ema50":8010.125,"ema60":8005.5,"ema144":7990.0,"ema250":7980.0,"ema333":7970.0,"slope20":0.0003,"slope60":0.0002,"slope144":0.0001,"slope250":5.0e-05,"slope333":2.5e-05,"d_slope144":1.0e-05,"d_slope60":2.0e-05,"dsep_fast5":0.001,"dsep_mid5":-0.0005,"atr":40.5,"atr_mean20":42.0,"adx":21.0,"adx_slope10":0.3,"rsi":55.5,"rsi_slope10":0.2,"vo_z":0.75,"vo_z_cluster":true}"#
+      ),
+      (
+        .srLevels,
+        #"{"bar_index":400,"levels":[{"price":8500.0,"strength":3.0,"kind":"cluster"},{"price":7500.0,"strength":1.0,"kind":"atl"}],"swing_highs":4,"swing_lows":3}"#
+      ),
+      (
+        .uptrendState,
+        #"{"bar_index":400,"state":"S1","prev_state":"S0","bootstrapped":false,"price":8050.0,"ema":{"ema20":8021.5,"ema30":8019.25,"ema60":8005.5,"ema144":7990.0,"ema250":7980.0,"ema333":7970.0},"atr":40.5,"buy_signal":true,"buy_flag":false,"trim_flag":false,"first_dip_buy_flag":false,"emergency_exit":false,"reclaimed_ema333":false,"exit_position":false,"watch_only":false,"buy_kind":"s1_ema60","scores":{"ts":0.62,"ts_with_boost":0.67,"sr_boost":0.05},"diagnostics":{"buy_check":{"entry_zone_ok":true,"slope_ok":true,"ts_ok":true,"pass":true,"ts_score":0.62,"ts_with_boost":0.67,"sr_boost":0.05,"atr":40.5,"halo":20.25,"price":8050.0,"ema_anchor":8005.5,"ema60_slope":0.0002,"ema144_slope":0.0001}}}"#
+      ),
+      (
+        .uptrendStateChanged,
+        #"{"bar_index":400,"from":"S0","to":"S1","is_emergency_exit":false,"bootstrapped":false}"#
+      ),
+    ]
+    let causes: [[UInt64]] = [[], [0], [0], [0, 1, 2], [3]]
+    var events: [Event] = []
+    for ((type, json), c) in zip(payloads, causes) {
+      let payload = try EventCatalog.jsonCodec(for: type)!.parse(try JSONValue.parse(json))
+      events.append(
+        Event(
+          eventTime: close, type: type, isDerived: !c.isEmpty, stream: stream,
+          formula: c.isEmpty ? 0 : 0x0102_0304_0506_0708, causes: c, payload: payload))
+    }
+    let w = try LogWriter(directory: dir.log)
+    try w.append(events)
+    try w.close()
+    #expect(try Ledgerd.run(["verify", "--log", dir.log]).status == 0)
+    let cat = try Ledgerd.run(["cat", "--log", dir.log])
+    #expect(cat.status == 0, "\(cat.stderr)")
+    let out = Self.lines(cat.stdout)
+    #expect(out.count == payloads.count)
+    for (k, line) in out.enumerated() {
+      let v = try JSONValue.parse(line)
+      #expect(v["payload"] == (try JSONValue.parse(payloads[k].1)), "\(line)")
+      #expect(v["causes"] == .array(causes[k].map { .int(Int64($0)) }))
+    }
+    #expect(
+      out[4]
+        == #"{"offset":4,"event_time":"2019-10-17T09:00:00.000Z","type":"uptrend_state_changed","stream":"BTC@coinbase/1h","schema_version":1,"formula":"?@0807060504030201","causes":[3],"payload":{"bar_index":400,"from":"S0","to":"S1","is_emergency_exit":false,"bootstrapped":false}}"#
+    )
+    let state = try Ledgerd.run(["cat", "--log", dir.log, "--type", "uptrend_state"])
+    #expect(Self.lines(state.stdout).count == 1)
+    #expect(state.stdout.contains(#""ema_anchor":8005.5"#))
+  }
 }

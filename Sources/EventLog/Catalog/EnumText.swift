@@ -78,3 +78,55 @@ extension Ledger_V1_Timeframe: TextEnum {
       (.timeframe4H, "4h"), (.timeframe1D, "1d"),
     ])
 }
+
+extension Ledger_V1_TrendState: TextEnum {
+  /// `S0` … `S4` (EVENTS §10).
+  public static let textTable = EnumTextTable<Ledger_V1_TrendState>(
+    name: "TrendState", [(.s0, "S0"), (.s1, "S1"), (.s2, "S2"), (.s3, "S3"), (.s4, "S4")])
+}
+
+extension Ledger_V1_ExitReason: TextEnum {
+  /// `s1_to_s0_bearish_order`, `s2_to_s0_bearish_order`, `all_emas_below_333`,
+  /// `state_transition_to_s0` (EVENTS §10).
+  public static let textTable = EnumTextTable<Ledger_V1_ExitReason>(
+    name: "ExitReason",
+    [
+      (.s1ToS0BearishOrder, "s1_to_s0_bearish_order"),
+      (.s2ToS0BearishOrder, "s2_to_s0_bearish_order"), (.allEmasBelow333, "all_emas_below_333"),
+      (.stateTransitionToS0, "state_transition_to_s0"),
+    ])
+}
+
+extension Ledger_V1_BuyKind: TextEnum {
+  /// `s1_ema60`, `s2_retest_ema333`, `s3_dx` (EVENTS §10).
+  public static let textTable = EnumTextTable<Ledger_V1_BuyKind>(
+    name: "BuyKind",
+    [(.s1Ema60, "s1_ema60"), (.s2RetestEma333, "s2_retest_ema333"), (.s3Dx, "s3_dx")])
+}
+
+extension Ledger_V1_BootstrapKind: TextEnum {
+  /// `s0_from_s4`, `s3_from_s4` (EVENTS §10, D-15).
+  public static let textTable = EnumTextTable<Ledger_V1_BootstrapKind>(
+    name: "BootstrapKind", [(.s0FromS4, "s0_from_s4"), (.s3FromS4, "s3_from_s4")])
+}
+
+extension Ledger_V1_EdxStatus: TextEnum {
+  /// `insufficient_s3_bars`, `insufficient_data`, `computed` (engines-ta-uptrend.md §8.1).
+  public static let textTable = EnumTextTable<Ledger_V1_EdxStatus>(
+    name: "EdxStatus",
+    [
+      (.insufficientS3Bars, "insufficient_s3_bars"), (.insufficientData, "insufficient_data"),
+      (.computed, "computed"),
+    ])
+}
+
+extension Ledger_V1_FirstDipReason: TextEnum {
+  /// `already_taken`, `emergency_exit_below_333`, `invalid_emas`, `invalid_atr`
+  /// (engines-ta-uptrend.md §8.1).
+  public static let textTable = EnumTextTable<Ledger_V1_FirstDipReason>(
+    name: "FirstDipReason",
+    [
+      (.alreadyTaken, "already_taken"), (.emergencyExitBelow333, "emergency_exit_below_333"),
+      (.invalidEmas, "invalid_emas"), (.invalidAtr, "invalid_atr"),
+    ])
+}

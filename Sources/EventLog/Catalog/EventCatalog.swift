@@ -1,12 +1,14 @@
-/// The typed vocabulary of the log's source events so far (EVENTS §7, §8):
-/// the candle and the nine types of the market, engine, regime and control
-/// families, each with its registry entry, JSON codec and upcasters.
+/// The typed vocabulary of the log (EVENTS §7, §8): the candle, the nine
+/// source types of the market, engine, regime and control families and the
+/// four derived engine types (TA, S/R, uptrend state and its changes), each
+/// with its registry entry, JSON codec and upcasters.
 /// `EventTypeRegistry.standard` is `EventCatalog.registry`.
 public enum EventCatalog {
   /// Every type of the catalog, by ascending type id.
   static let entries: [CatalogEntry] = [
     candleEntry, dominanceReadingEntry, tokenMarketCapEntry, intentSignalEntry,
-    curatorWeightSetEntry, srLevelsInjectedEntry, bucketPhaseObservedEntry,
+    curatorWeightSetEntry, taUpdatedEntry, srLevelsEntry, srLevelsInjectedEntry,
+    uptrendStateEntry, uptrendStateChangedEntry, bucketPhaseObservedEntry,
     formulaSetDefinedEntry, operatorCommandEntry, simulationConfiguredEntry,
   ]
 

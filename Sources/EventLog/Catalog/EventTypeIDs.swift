@@ -8,8 +8,16 @@ extension EventType {
   public static let intentSignal = EventType(rawValue: 104)
   /// `CuratorWeightSet` · `curator_weight_set` (105).
   public static let curatorWeightSet = EventType(rawValue: 105)
+  /// `TaUpdated` · `ta_updated` (201), derived.
+  public static let taUpdated = EventType(rawValue: 201)
+  /// `SrLevels` · `sr_levels` (202), derived.
+  public static let srLevels = EventType(rawValue: 202)
   /// `SrLevelsInjected` · `sr_levels_injected` (203).
   public static let srLevelsInjected = EventType(rawValue: 203)
+  /// `UptrendState` · `uptrend_state` (204), derived.
+  public static let uptrendState = EventType(rawValue: 204)
+  /// `UptrendStateChanged` · `uptrend_state_changed` (205), derived.
+  public static let uptrendStateChanged = EventType(rawValue: 205)
   /// `BucketPhaseObserved` · `bucket_phase_observed` (302).
   public static let bucketPhaseObserved = EventType(rawValue: 302)
   /// `FormulaSetDefined` · `formula_set_defined` (901).

@@ -96,3 +96,26 @@ enum PayloadChecks {
     }
   }
 }
+
+extension PayloadChecks {
+  /// A bar index (0-based over the series' valid bars) or bar count: ≥ 0.
+  static func barIndex(_ name: String, _ v: Int64) throws(PayloadError) {
+    guard v >= 0 else { throw PayloadError("\(name) must be >= 0 (\(v))") }
+  }
+
+  /// A count: ≥ 0.
+  static func nonNegative(_ name: String, _ v: Int32) throws(PayloadError) {
+    guard v >= 0 else { throw PayloadError("\(name) must be >= 0 (\(v))") }
+  }
+
+  /// The value rules a payload's JSON form enforces, applied on append: every
+  /// double written is finite (a required one always, an optional one when
+  /// present) and every enum written is known and not `UNSPECIFIED` (D-9).
+  /// `render` is the type's JSON renderer, whose errors name the field by
+  /// its JSON path (`ema.ema20`, `diagnostics.buy_check.ema_anchor`).
+  static func renderable<M>(
+    _ m: M, _ render: (M) throws(PayloadError) -> JSONValue
+  ) throws(PayloadError) {
+    _ = try render(m)
+  }
+}

@@ -201,7 +201,8 @@ struct JSONFieldReader {
 /// D-9 cannot carry (non-finite doubles, `UNSPECIFIED` or unknown enum values).
 struct JSONObjectBuilder {
   let prefix: String
-  private(set) var members: [(String, JSONValue)] = []
+  /// The members so far, in order (extensions in JSONNesting.swift append too).
+  var members: [(String, JSONValue)] = []
 
   init(prefix: String = "") { self.prefix = prefix }
 

@@ -55,11 +55,26 @@ public enum StreamRules {
       ? nil : misfit(s, "curator_weight_set", "curator/<id>")
   }
 
-  /// A series: `token/<tid>/<tf>` (any of the six timeframes) or
-  /// `regime/<driver>/<tf>` (a driver of `drivers`, a timeframe of `regimeTimeframes`).
-  public static let srLevelsInjected: Rule = { s in
-    isSeries(s) ? nil : misfit(s, "sr_levels_injected", "token/<tid>/<tf> or regime/<driver>/<tf>")
+  /// The engine series pattern, as the misfit message names it.
+  static let seriesPattern =
+    "token/<tid>/<tf>, regime/<driver>/<tf>, <SYM>/<tf> or <SYM>@<venue>/<tf>"
+
+  /// The engine types' rule: a series stream (`isSeries`), the major candle
+  /// streams included (D-18).
+  static func series(_ wire: String) -> Rule {
+    { s in isSeries(s) ? nil : misfit(s, wire, seriesPattern) }
   }
+
+  /// A series (D-18): injected levels serve every stream the engines run on.
+  public static let srLevelsInjected: Rule = series("sr_levels_injected")
+  /// A series (D-18).
+  public static let taUpdated: Rule = series("ta_updated")
+  /// A series (D-18).
+  public static let srLevels: Rule = series("sr_levels")
+  /// A series (D-18).
+  public static let uptrendState: Rule = series("uptrend_state")
+  /// A series (D-18).
+  public static let uptrendStateChanged: Rule = series("uptrend_state_changed")
 
   /// `phase/<label>/<horizon>`, horizon one of `horizons`.
   public static let bucketPhaseObserved: Rule = { s in
@@ -76,9 +91,13 @@ public enum StreamRules {
   public static let simulationConfigured: Rule = exactly(
     "control/simulation", "simulation_configured")
 
-  /// True for a series stream: `token/<tid>/<tf>` or `regime/<driver>/<tf>`.
+  /// True for a series stream (EVENTS §7 with D-18): `token/<tid>/<tf>` (any
+  /// of the six timeframes), `regime/<driver>/<tf>` (a driver of `drivers`, a
+  /// timeframe of `regimeTimeframes`), or a major's candle stream
+  /// `<SYM>/<tf>` / `<SYM>@<venue>/<tf>`.
   public static func isSeries(_ s: String) -> Bool {
     let g = segments(s)
+    if g.count == 2 { return isSymbol(g[0]) && isOneOf(g[1], timeframes) }
     guard g.count == 3, !g[1].isEmpty else { return false }
     if g[0] == "token" { return isOneOf(g[2], timeframes) }
     if g[0] == "regime" { return isOneOf(g[1], drivers) && isOneOf(g[2], regimeTimeframes) }
