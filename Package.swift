@@ -65,6 +65,7 @@ let package = Package(
     ),
     .testTarget(name: "IngestTests", dependencies: ["Ingest", "EventLog"]),
     .testTarget(name: "EnginesTests", dependencies: ["Engines", "EventLog", "Ingest"]),
+    .testTarget(name: "ReplayerTests", dependencies: ["Replayer", "Engines", "EventLog", "Ingest"]),
     .testTarget(name: "LedgerdTests", dependencies: ["EventLog", "Ingest", "Engines"]),
   ]
 )

@@ -21,7 +21,9 @@ enum EngineDiagnosticPayloads {
     var m = Ledger_V1_S1BuyCheck()
     (m.entryZoneOk, m.slopeOk, m.tsOk, m.pass) = (g.entryZoneOk, g.slopeOk, g.tsOk, g.pass)
     (m.tsScore, m.tsWithBoost, m.srBoost, m.atr) = (g.tsScore, g.tsWithBoost, g.srBoost, g.atr)
-    (m.halo, m.price, m.anchor, m.slope60, m.slope144) = (g.halo, g.price, g.anchor, g.slopeA, g.slopeB)
+    (m.halo, m.price, m.anchor, m.slope60, m.slope144) = (
+      g.halo, g.price, g.anchor, g.slopeA, g.slopeB
+    )
     return m
   }
 
@@ -29,7 +31,9 @@ enum EngineDiagnosticPayloads {
     var m = Ledger_V1_S2RetestCheck()
     (m.entryZoneOk, m.slopeOk, m.tsOk, m.pass) = (g.entryZoneOk, g.slopeOk, g.tsOk, g.pass)
     (m.tsScore, m.tsWithBoost, m.srBoost, m.atr) = (g.tsScore, g.tsWithBoost, g.srBoost, g.atr)
-    (m.halo, m.price, m.anchor, m.slope250, m.slope333) = (g.halo, g.price, g.anchor, g.slopeA, g.slopeB)
+    (m.halo, m.price, m.anchor, m.slope250, m.slope333) = (
+      g.halo, g.price, g.anchor, g.slopeA, g.slopeB
+    )
     return m
   }
 
@@ -49,7 +53,9 @@ enum EngineDiagnosticPayloads {
       (b.inDiscount, b.dx, b.thresholdBase, b.edxSuppression)
     (m.thresholdAdjusted, m.pricePositionBoost, m.thresholdFinal) =
       (b.thresholdAdjusted, b.pricePositionBoost, b.thresholdFinal)
-    (m.dxOk, m.slopeOk, m.tsOk, m.slope250, m.slope333) = (b.dxOk, b.slopeOk, b.tsOk, b.slope250, b.slope333)
+    (m.dxOk, m.slopeOk, m.tsOk, m.slope250, m.slope333) = (
+      b.dxOk, b.slopeOk, b.tsOk, b.slope250, b.slope333
+    )
     (m.tsScore, m.tsWithBoost, m.srBoost) = (b.tsScore, b.tsWithBoost, b.srBoost)
     (m.emergencyExit, m.pass) = (b.emergencyExit, b.pass)
     return m
@@ -66,7 +72,9 @@ enum EngineDiagnosticPayloads {
   static func dx(_ d: DxComponents) -> Ledger_V1_DxComponents {
     var m = Ledger_V1_DxComponents()
     (m.x, m.bandWidth, m.compMult, m.location) = (d.x, d.bandWidth, d.compMult, d.location)
-    (m.exhaustion, m.atrRelief, m.rsiRelief, m.adxRelief) = (d.exhaustion, d.atrRelief, d.rsiRelief, d.adxRelief)
+    (m.exhaustion, m.atrRelief, m.rsiRelief, m.adxRelief) = (
+      d.exhaustion, d.atrRelief, d.rsiRelief, d.adxRelief
+    )
     (m.relief, m.curl, m.base, m.suppression) = (d.relief, d.curl, d.base, d.suppression)
     return m
   }
@@ -115,7 +123,9 @@ enum EngineDiagnosticPayloads {
         }
     }
     m.barsSinceS3 = Int64(f.barsSinceS3)
-    (m.option1, m.option2, m.slopeOk, m.tsOk, m.pass) = (f.option1, f.option2, f.slopeOk, f.tsOk, f.pass)
+    (m.option1, m.option2, m.slopeOk, m.tsOk, m.pass) = (
+      f.option1, f.option2, f.slopeOk, f.tsOk, f.pass
+    )
     (m.tsWithBoost, m.srBoost) = (f.tsWithBoost, f.srBoost)
     return m
   }

@@ -43,7 +43,9 @@ public final class EngineProcessor {
     let set = try chooseSet(requested: formula, survey: survey, cache: cache)
     var processed = survey.processed
     if let cache, cache.formulaStamp == set.stamp {
-      for s in cache.series { processed[s.stream] = max(processed[s.stream] ?? 0, s.lastCandleOffset) }
+      for s in cache.series {
+        processed[s.stream] = max(processed[s.stream] ?? 0, s.lastCandleOffset)
+      }
     }
     let p = EngineProcessor(log: log, writer: writer, set: set, processed: processed)
     let start = p.restore(cache)
@@ -77,10 +79,12 @@ public final class EngineProcessor {
           "the log's derived events are stamped \(cache.formulaName)@\(EventJSON.hex(stamp)), whose definition is not in the part of the log read; remove \(ProcessStateCache.path(log: "LOG")) to rescan"
         )
       }
-      throw ProcessError("the log's derived events carry stamp \(EventJSON.hex(stamp)) with no FormulaSetDefined")
+      throw ProcessError(
+        "the log's derived events carry stamp \(EventJSON.hex(stamp)) with no FormulaSetDefined")
     }
     guard stamps.count <= 1 else {
-      throw ProcessError("the log holds derived events of several formula sets; it cannot be continued")
+      throw ProcessError(
+        "the log holds derived events of several formula sets; it cannot be continued")
     }
     guard let requested else { return try logSet ?? FormulaSet.builtIn("v1") }
     let wanted = try FormulaSetFile.resolve(requested)
@@ -115,7 +119,8 @@ public final class EngineProcessor {
     }
     let w = writer.currentWatermark
     let e = Event(
-      eventTime: w == Int64.min ? 0 : max(0, w), type: .formulaSetDefined, stream: "control/formula",
+      eventTime: w == Int64.min ? 0 : max(0, w), type: .formulaSetDefined,
+      stream: "control/formula",
       payload: try m.serializedBytes())
     _ = try writer.append([e])
     report.definedFormula = true
@@ -134,7 +139,9 @@ public final class EngineProcessor {
         for i in 0..<candles.count {
           let offset = candles.baseOffset + UInt64(i)
           guard offset >= from && offset < end else { continue }
-          try candle(candles.candle(at: i), stream: candles.stream(at: i), time: candles.eventTime[i], offset: offset)
+          try candle(
+            candles.candle(at: i), stream: candles.stream(at: i), time: candles.eventTime[i],
+            offset: offset)
         }
       } else {
         for r in try cursor.records(of: batch) where r.offset >= from && r.offset < end {
@@ -149,7 +156,8 @@ public final class EngineProcessor {
     let e = r.event
     switch e.type {
     case .candle:
-      try candle(try CandlePayload.decode(e.payload), stream: e.stream, time: e.eventTime, offset: r.offset)
+      try candle(
+        try CandlePayload.decode(e.payload), stream: e.stream, time: e.eventTime, offset: r.offset)
     case .srLevels:
       series[e.stream]?.srInForce = r.offset
     case .srLevelsInjected:
@@ -169,7 +177,8 @@ public final class EngineProcessor {
     series[id.stream]
       ?? ProcessStateCache.SeriesState(
         stream: id.stream,
-        engine: SeriesEngine(formula: set, barMilliseconds: id.barMilliseconds, isDriver: id.isDriver),
+        engine: SeriesEngine(
+          formula: set, barMilliseconds: id.barMilliseconds, isDriver: id.isDriver),
         lastCandleOffset: 0, srInForce: nil)
   }
 
@@ -197,9 +206,11 @@ public final class EngineProcessor {
 
   /// Appends the bar's derived events with their causes (EVENTS §8.2).
   private func emit(
-    _ step: SeriesStep, series s: inout ProcessStateCache.SeriesState, time: Int64, candleOffset: UInt64
+    _ step: SeriesStep, series s: inout ProcessStateCache.SeriesState, time: Int64,
+    candleOffset: UInt64
   ) {
-    let taOffset = add(.taUpdated, "ta_updated", s.stream, time, [candleOffset], EnginePayloads.taUpdated(step.ta))
+    let taOffset = add(
+      .taUpdated, "ta_updated", s.stream, time, [candleOffset], EnginePayloads.taUpdated(step.ta))
     if let r = step.srRefresh {
       s.srInForce = add(
         .srLevels, "sr_levels", s.stream, time, [candleOffset],
@@ -207,7 +218,8 @@ public final class EngineProcessor {
     }
     guard let o = step.uptrend else { return }
     let causes = Array(Set([candleOffset, taOffset] + (s.srInForce.map { [$0] } ?? []))).sorted()
-    let stateOffset = add(.uptrendState, "uptrend_state", s.stream, time, causes, EnginePayloads.uptrendState(o))
+    let stateOffset = add(
+      .uptrendState, "uptrend_state", s.stream, time, causes, EnginePayloads.uptrendState(o))
     if let t = o.transition {
       _ = add(
         .uptrendStateChanged, "uptrend_state_changed", s.stream, time, [stateOffset],

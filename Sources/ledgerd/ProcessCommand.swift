@@ -46,11 +46,21 @@ struct ProcessCommand: ParsableCommand {
       try JSONOutput.print(ProcessJSON(report: report, seconds: seconds))
       return
     }
-    print("formula      \(report.formulaName)@\(EventJSON.hex(report.formulaStamp))\(report.definedFormula ? " (defined now)" : "")")
-    print("series       \(report.seriesCount)\(report.resumedFromCache ? ", resumed from the state cache" : "")")
-    print("candles      \(report.candlesProcessed) processed, \(report.candlesRecomputed) recomputed without output")
-    print("appended     \(appended) events, offsets \(report.appendedRange.lowerBound)..<\(report.appendedRange.upperBound)")
-    for (type, n) in report.appended { print("  \(type.padding(toLength: 24, withPad: " ", startingAt: 0)) \(n)") }
+    print(
+      "formula      \(report.formulaName)@\(EventJSON.hex(report.formulaStamp))\(report.definedFormula ? " (defined now)" : "")"
+    )
+    print(
+      "series       \(report.seriesCount)\(report.resumedFromCache ? ", resumed from the state cache" : "")"
+    )
+    print(
+      "candles      \(report.candlesProcessed) processed, \(report.candlesRecomputed) recomputed without output"
+    )
+    print(
+      "appended     \(appended) events, offsets \(report.appendedRange.lowerBound)..<\(report.appendedRange.upperBound)"
+    )
+    for (type, n) in report.appended {
+      print("  \(type.padding(toLength: 24, withPad: " ", startingAt: 0)) \(n)")
+    }
     let rate = seconds > 0 ? Double(appended) / seconds : 0
     print("time         \(String(format: "%.2f", seconds)) s, \(Int(rate)) events/s appended")
   }
@@ -62,9 +72,15 @@ struct ProcessJSON: Encodable {
   let seconds: Double
 
   private enum Keys: String, CodingKey {
-    case formula, stamp, definedFormula = "defined_formula", resumed = "resumed_from_cache"
-    case candlesProcessed = "candles_processed", candlesRecomputed = "candles_recomputed"
-    case series, appended, firstOffset = "first_offset", endOffset = "end_offset", seconds
+    case formula, stamp
+    case definedFormula = "defined_formula"
+    case resumed = "resumed_from_cache"
+    case candlesProcessed = "candles_processed"
+    case candlesRecomputed = "candles_recomputed"
+    case series, appended
+    case firstOffset = "first_offset"
+    case endOffset = "end_offset"
+    case seconds
   }
 
   func encode(to encoder: any Encoder) throws {

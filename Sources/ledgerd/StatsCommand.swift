@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventLog
+import Replayer
 
 /// `ledgerd stats`: what a log holds and what it costs on disk.
 struct StatsCommand: ParsableCommand {
@@ -19,8 +20,14 @@ struct StatsCommand: ParsableCommand {
     } catch {
       throw CLIError(error.description)
     }
+    let uptrend: UptrendCounts
+    do {
+      uptrend = try UptrendCounts.compute(directory: location.log)
+    } catch {
+      throw CLIError("\(error)")
+    }
     if json {
-      try JSONOutput.print(s)
+      try JSONOutput.print(StatsJSON(stats: s, uptrend: uptrend.streams))
       return
     }
     print("log \(location.log)")
@@ -47,6 +54,20 @@ struct StatsCommand: ParsableCommand {
     for t in s.types { print("  \(pad(t.name, 24)) \(t.events)") }
     print("by stream")
     for st in s.streams { print("  \(pad(st.stream, 24)) \(st.events)") }
+    printUptrend(uptrend)
+  }
+
+  private func printUptrend(_ u: UptrendCounts) {
+    guard !u.streams.isEmpty else { return }
+    print("uptrend states and transitions")
+    for st in u.streams {
+      let states = st.states.map { "\($0.label) \($0.count)" }.joined(separator: ", ")
+      print("  \(pad(st.stream, 24)) bars: \(states)")
+      if !st.transitions.isEmpty {
+        let t = st.transitions.map { "\($0.label) \($0.count)" }.joined(separator: ", ")
+        print("  \(pad("", 24)) transitions: \(t)")
+      }
+    }
   }
 
   private func fmt(_ x: Double) -> String {
@@ -56,5 +77,19 @@ struct StatsCommand: ParsableCommand {
 
   private func pad(_ s: String, _ n: Int) -> String {
     s + String(repeating: " ", count: max(1, n - s.count))
+  }
+}
+
+/// `stats --json`: the log statistics with the uptrend counts beside them.
+struct StatsJSON: Encodable {
+  let stats: LogStats
+  let uptrend: [UptrendCounts.Stream]
+
+  private enum Keys: String, CodingKey { case uptrend }
+
+  func encode(to encoder: any Encoder) throws {
+    try stats.encode(to: encoder)
+    var c = encoder.container(keyedBy: Keys.self)
+    try c.encode(uptrend, forKey: .uptrend)
   }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Engines
+import Foundation
 import Testing
 
 /// Golden TA on the bundled Coinbase BTC/USD hourly file (engines-ta-uptrend.md
@@ -108,7 +108,8 @@ import Testing
     let bars = Array(RealBars.hourly.prefix(1100))
     var last: TASnapshot?
     for bar in bars { last = ta.update(bar) }
-    let direct = WindowTA.snapshot(of: Array(bars.suffix(1000)), barIndex: 1099, constants: .v1Reference)
+    let direct = WindowTA.snapshot(
+      of: Array(bars.suffix(1000)), barIndex: 1099, constants: .v1Reference)
     #expect(last == direct)
   }
 

@@ -8,7 +8,8 @@ struct SeriesRun {
   var srRefreshes = 0
 
   init(_ bars: [Bar], formula: FormulaSet, barMilliseconds: Int64, isDriver: Bool = false) {
-    var engine = SeriesEngine(formula: formula, barMilliseconds: barMilliseconds, isDriver: isDriver)
+    var engine = SeriesEngine(
+      formula: formula, barMilliseconds: barMilliseconds, isDriver: isDriver)
     for bar in bars {
       let step = engine.step(bar)
       steps += 1
@@ -28,7 +29,9 @@ struct SeriesRun {
   }
 
   var edxRange: ClosedRange<Double> {
-    let values = outputs.compactMap { $0.diagnostics.edx?.status == .computed ? $0.scores.edx : nil }
+    let values = outputs.compactMap {
+      $0.diagnostics.edx?.status == .computed ? $0.scores.edx : nil
+    }
     return values.min()!...values.max()!
   }
 }

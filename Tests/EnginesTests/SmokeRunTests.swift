@@ -14,8 +14,10 @@ import Testing
     #"{"name": "test-v1-ref-sr-every-bar", "base": "v1-ref", "sr": {"refreshPolicy": "everyBar"}}"#,
     source: "test")
 
-  static let referenceRun = SeriesRun(RealBars.hourly, formula: referenceEveryBar, barMilliseconds: hour)
-  static let canonicalRun = SeriesRun(RealBars.hourly, formula: try! .builtIn("v1"), barMilliseconds: hour)
+  static let referenceRun = SeriesRun(
+    RealBars.hourly, formula: referenceEveryBar, barMilliseconds: hour)
+  static let canonicalRun = SeriesRun(
+    RealBars.hourly, formula: try! .builtIn("v1"), barMilliseconds: hour)
 
   @Test func referenceStatesAndTransitionsAreSection98s() {
     let r = Self.referenceRun
@@ -96,11 +98,13 @@ import Testing
     #expect(RealBars.daily[entry.barIndex].openTime == Self.openTime("2015-12-12T00:00:00Z"))
     #expect(entry.closeTime == Self.openTime("2015-12-13T00:00:00Z"))
     #expect(r.outputs.first?.barIndex == 332)
-    let exit = try #require(r.outputs.first { $0.transition == UptrendTransition(from: .s3, to: .s0) })
+    let exit = try #require(
+      r.outputs.first { $0.transition == UptrendTransition(from: .s3, to: .s0) })
     #expect(RealBars.daily[exit.barIndex].openTime == Self.openTime("2018-11-22T00:00:00Z"))
-    #expect(r.outputs.filter { $0.barIndex >= entry.barIndex && $0.barIndex < exit.barIndex }.allSatisfy {
-      $0.state == .s3 && $0.bootstrapped
-    })
+    #expect(
+      r.outputs.filter { $0.barIndex >= entry.barIndex && $0.barIndex < exit.barIndex }.allSatisfy {
+        $0.state == .s3 && $0.bootstrapped
+      })
     #expect(exit.barIndex - entry.barIndex == 1_076)
   }
 

@@ -14,7 +14,8 @@ import Testing
 
   @Test func atrWindowFormBackFillsTheSeed() {
     let b = Self.atrBars
-    let atr = TAPrimitives.atrSeries(high: b.map(\.h), low: b.map(\.l), close: b.map(\.c), period: 3)
+    let atr = TAPrimitives.atrSeries(
+      high: b.map(\.h), low: b.map(\.l), close: b.map(\.c), period: 3)
     #expect(atr.count == 5)
     #expect(atr[0...3].allSatisfy { matchesPrinted($0, 1.4333, decimals: 4) })
     #expect(matchesPrinted(atr[4], 1.2556, decimals: 4))

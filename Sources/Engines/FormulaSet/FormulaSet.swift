@@ -31,7 +31,8 @@ public struct FormulaSet: Sendable, Equatable {
     let unbuilt = constants.uptrend.unbuiltSwitchesOn
     guard unbuilt.isEmpty else {
       throw FormulaSetError(
-        "formula set \(name): switch \(unbuilt.joined(separator: ", ")) is defined but not implemented")
+        "formula set \(name): switch \(unbuilt.joined(separator: ", ")) is defined but not implemented"
+      )
     }
     self.name = name
     self.constants = constants

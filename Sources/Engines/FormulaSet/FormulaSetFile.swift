@@ -45,7 +45,8 @@ public enum FormulaSetFile {
     }
     let constants: FormulaConstants
     do {
-      constants = try JSONDecoder().decode(FormulaConstants.self, from: Data(merged.rendered().utf8))
+      constants = try JSONDecoder().decode(
+        FormulaConstants.self, from: Data(merged.rendered().utf8))
     } catch {
       throw FormulaSetError("\(source): the merged set does not decode: \(error)")
     }

@@ -51,7 +51,8 @@ public struct SeriesEngine: Sendable, Equatable, Codable {
     }
     var record: UptrendBarOutput?
     if t + 1 >= minHistoryBars {
-      record = engine.step(barIndex: t, bar: bar, closeTime: closeTime, ta: snapshot, levels: levels)
+      record = engine.step(
+        barIndex: t, bar: bar, closeTime: closeTime, ta: snapshot, levels: levels)
     }
     barCount += 1
     return SeriesStep(ta: snapshot, srRefresh: refresh, uptrend: record)

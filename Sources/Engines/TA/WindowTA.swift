@@ -34,7 +34,9 @@ public struct WindowTA: Sendable, Equatable, Codable {
     return s
   }
 
-  private static func fillEmas(_ closes: [Double], into s: inout TASnapshot, constants c: TAConstants) {
+  private static func fillEmas(
+    _ closes: [Double], into s: inout TASnapshot, constants c: TAConstants
+  ) {
     let e = c.emaSpans.map { TAPrimitives.ema(closes, span: $0) }
     s.ema20 = e[0].last!
     s.ema30 = e[1].last!
@@ -87,11 +89,15 @@ public struct WindowTA: Sendable, Equatable, Codable {
 
   /// RSI series `RSI_k` for the last `rsiSlopeWindow` bars k ≥ 15 (all the
   /// slope regresses; TA-30's 60-value series adds nothing it reads).
-  private static func fillMomentum(_ closes: [Double], into s: inout TASnapshot, constants c: TAConstants) {
+  private static func fillMomentum(
+    _ closes: [Double], into s: inout TASnapshot, constants c: TAConstants
+  ) {
     let n = closes.count
     let first = max(c.rsiSeriesFirstIndex, n - c.rsiSlopeWindow)
     guard first <= n - 1 else { return }
-    let series = (first...(n - 1)).map { TAPrimitives.rsi(closes, end: $0 + 1, period: c.rsiPeriod) }
+    let series = (first...(n - 1)).map {
+      TAPrimitives.rsi(closes, end: $0 + 1, period: c.rsiPeriod)
+    }
     s.rsi = series.last!
     s.rsiSlope10 = TAPrimitives.linSlope(series, window: c.rsiSlopeWindow)
   }

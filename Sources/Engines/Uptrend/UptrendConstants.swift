@@ -166,7 +166,8 @@ public struct UptrendConstants: Codable, Sendable, Equatable {
   /// The switches that are defined but not built: a set turning one on is refused.
   public var unbuiltSwitchesOn: [String] {
     [
-      ("refFeatureKeyQuirks", refFeatureKeyQuirks), ("refTimeBasedBarCounts", refTimeBasedBarCounts),
+      ("refFeatureKeyQuirks", refFeatureKeyQuirks),
+      ("refTimeBasedBarCounts", refTimeBasedBarCounts),
       ("refEdxLowcapOnly", refEdxLowcapOnly), ("refRegimeTA", refRegimeTA),
       ("refNoSRForDrivers", refNoSRForDrivers), ("refSkipOnOverflow", refSkipOnOverflow),
     ].filter(\.1).map(\.0)

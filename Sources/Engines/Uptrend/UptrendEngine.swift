@@ -17,7 +17,9 @@ public struct UptrendEngine: Sendable, Equatable, Codable {
   }
 
   /// Evaluates bar `t` (SM-30) and returns its record.
-  public mutating func step(barIndex t: Int, bar: Bar, closeTime: Int64, ta: TASnapshot, levels: [SRLevel])
+  public mutating func step(
+    barIndex t: Int, bar: Bar, closeTime: Int64, ta: TASnapshot, levels: [SRLevel]
+  )
     -> UptrendBarOutput
   {
     let x = UptrendInputs(price: bar.close, ta: ta, levels: levels, constants: constants)

@@ -141,7 +141,8 @@ public enum UptrendGates {
     let p = x.price
     check.slopeOk = x.ta.slope144 > 0 || x.ta.slope250 >= 0
     check.tsOk = ts + boost >= c.firstDipTsThreshold
-    check.option1 = k <= c.firstDipFastBars && (abs(p - e.ema20) <= halo || abs(p - e.ema30) <= halo)
+    check.option1 =
+      k <= c.firstDipFastBars && (abs(p - e.ema20) <= halo || abs(p - e.ema30) <= halo)
     check.option2 = k <= c.firstDipMidBars && abs(p - e.ema60) <= halo
     check.pass = (check.option1 || check.option2) && check.slopeOk && check.tsOk
     return check

@@ -65,7 +65,8 @@ public enum UptrendScoring {
     let atrRelief = TAPrimitives.sigmoid(
       (ta.atr / max(atrMean(x), 1e-9) - c.dxAtrReliefCentre) / c.dxAtrReliefScale)
     let rsiRelief = TAPrimitives.sigmoid(ta.rsiSlope10 / c.dxRsiReliefK)
-    let adxRelief = ta.adx >= c.dxAdxFloor ? TAPrimitives.sigmoid(ta.adxSlope10 / c.dxAdxReliefK) : 0
+    let adxRelief =
+      ta.adx >= c.dxAdxFloor ? TAPrimitives.sigmoid(ta.adxSlope10 / c.dxAdxReliefK) : 0
     let relief = 0.5 * atrRelief + 0.5 * (0.5 * rsiRelief + 0.5 * adxRelief)
     let curl = ta.dSlope144 > 0 ? 1.0 : 0.0
     let w = c.dxWeights
