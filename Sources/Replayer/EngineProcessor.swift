@@ -72,12 +72,7 @@ public final class EngineProcessor {
     let logSet = try stamps.sorted().first.map { stamp throws -> FormulaSet in
       if let d = survey.defined[stamp] { return try FormulaSet(canonicalJSON: d.content) }
       if let cache, cache.formulaStamp == stamp {
-        for name in FormulaSet.builtInNames where try FormulaSet.builtIn(name).stamp == stamp {
-          return try FormulaSet.builtIn(name)
-        }
-        throw ProcessError(
-          "the log's derived events are stamped \(cache.formulaName)@\(EventJSON.hex(stamp)), whose definition is not in the part of the log read; remove \(ProcessStateCache.path(log: "LOG")) to rescan"
-        )
+        return try FormulaSet(canonicalJSON: cache.formulaContent)
       }
       throw ProcessError(
         "the log's derived events carry stamp \(EventJSON.hex(stamp)) with no FormulaSetDefined")
@@ -259,7 +254,8 @@ public final class EngineProcessor {
 
   private func saveCache(nextOffset: UInt64) throws {
     let cache = ProcessStateCache(
-      formulaName: set.name, formulaStamp: set.stamp, nextOffset: nextOffset,
+      formulaName: set.name, formulaStamp: set.stamp, formulaContent: set.canonicalJSON,
+      nextOffset: nextOffset,
       series: series.values.sorted { $0.stream < $1.stream })
     try cache.save(log: log)
   }

@@ -24,6 +24,8 @@ struct ProcessStateCache: Codable, Equatable {
   var formulaName: String
   /// Its stamp.
   var formulaStamp: UInt64
+  /// Its canonical JSON, so a resumed run needs no rescan for its definition.
+  var formulaContent: String
   /// The first log offset not yet read.
   var nextOffset: UInt64
   /// Every series, sorted by stream.

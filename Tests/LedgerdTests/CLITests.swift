@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 @Suite struct CLITests {
-  @Test(arguments: [[], ["verify"], ["stats"]])
+  @Test(arguments: [[], ["verify"], ["stats"], ["process"]])
   func everyCommandHasHelp(args: [String]) throws {
     let r = try Ledgerd.run(args + ["--help"])
     #expect(r.status == 0)
