@@ -35,3 +35,11 @@ struct SeriesRun {
     return values.min()!...values.max()!
   }
 }
+
+/// The whole hourly BTC file under `v1`, computed once per test process.
+enum CanonicalHourly {
+  static let steps: [SeriesStep] = {
+    var e = SeriesEngine(formula: try! .builtIn("v1"), barMilliseconds: 3_600_000, isDriver: false)
+    return RealBars.hourly.map { e.step($0) }
+  }()
+}
