@@ -107,7 +107,7 @@ enum EngineBench {
     let d = EngineBars(prefixOf: data, count: s.bars)
     let n = d.bars.count
     print(
-      "(a) TA over \(n) bars, best of \(s.repeats) (bars/s = bars / seconds of one pass over the whole series)"
+      "(a) TA over \(n) bars, best of \(s.repeats) (bars/s = bars / CPU seconds of one pass over the whole series)"
     )
     let bad = LeanTA.mismatches(d.bars, count: 300_000, constants: .v1)
     let checked = min(300_000, n)
@@ -119,18 +119,22 @@ enum EngineBench {
     }
     let talib = try s.talib.map { try TALibFigures.load($0) }
     var rows: [[String]] = []
-    func row(_ name: String, _ bars: Int, _ seconds: Double) {
+    func row(_ name: String, _ bars: Int, _ seconds: Double, _ wall: Double) {
       let rate = Double(bars) / seconds
       let ratio = talib.map { Table.f(rate / (Double($0.bars) / $0.bestSeconds), 2) + "×" } ?? "n/a"
-      rows.append([name, String(bars), Table.f(seconds, 3), Table.rate(rate), ratio])
+      rows.append([
+        name, String(bars), Table.f(seconds, 3), Table.f(wall, 3), Table.rate(rate), ratio,
+      ])
     }
     if let t = talib {
-      row("TA-Lib \(t.version), vectorised: EMA×7 + ATR + ADX + RSI", t.bars, t.bestSeconds)
+      row(
+        "TA-Lib \(t.version), vectorised: EMA×7 + ATR + ADX + RSI", t.bars, t.bestSeconds,
+        t.bestWall)
     }
-    row("ours, lean streaming: EMA×7 + ATR + ADX + RSI (same formulas)", n, lean.seconds)
-    row("ours, StreamingTA.update (full TA-30 snapshot)", n, full.seconds)
-    row("ours, SeriesTA.update (the enum SeriesEngine calls)", n, wrapped.seconds)
-    Table.print(["implementation", "bars", "seconds", "bars/s", "vs TA-Lib"], rows)
+    row("ours, lean streaming: EMA×7 + ATR + ADX + RSI (same formulas)", n, lean.seconds, lean.wall)
+    row("ours, StreamingTA.update (full TA-30 snapshot)", n, full.seconds, full.wall)
+    row("ours, SeriesTA.update (the enum SeriesEngine calls)", n, wrapped.seconds, wrapped.wall)
+    Table.print(["implementation", "bars", "cpu s", "wall s", "bars/s (cpu)", "vs TA-Lib"], rows)
     if let t = talib, !t.perIndicator.isEmpty {
       print(
         "  TA-Lib per call (best, seconds): "
@@ -171,10 +175,8 @@ enum EngineBench {
     print(
       "\n(b) whole engine (SeriesEngine.step: TA + S/R + Uptrend Engine V4) over \(n) bars, one pass each"
     )
-    let whole = runEngine(v1, d, keepS3: true)
-    let withoutSR = runEngine(noSR, d, keepS3: false)
-    let stats = whole.stats
-    let statsNoSR = withoutSR.stats
+    let (whole, stats) = runEngine(v1, d, keepS3: true)
+    let (withoutSR, statsNoSR) = runEngine(noSR, d, keepS3: false)
     let s3Bars = stats.s3Bars
     let ta = timed { fold(SeriesTA(constants: v1.constants.ta), d.bars) }
     var refreshes = 0
@@ -204,24 +206,24 @@ enum EngineBench {
       }
       return sum
     }
-    func rateRow(_ name: String, _ bars: Int, _ seconds: Double, share: Bool = true) -> [String] {
+    func rateRow(_ name: String, _ t: Timing) -> [String] {
       [
-        name, String(bars), Table.f(seconds, 2), Table.rate(Double(bars) / seconds),
-        Table.f(seconds / Double(n) * 1e6, 3),
-        share ? Table.f(seconds / whole.seconds * 100, 1) + " %" : "",
+        name, String(n), Table.f(t.seconds, 2), Table.f(t.wall, 2),
+        Table.rate(Double(n) / t.seconds),
+        Table.f(t.seconds / Double(n) * 1e6, 3), Table.f(t.seconds / whole.seconds * 100, 1) + " %",
       ]
     }
     let rest = whole.seconds - ta.seconds - sr.seconds - edx.seconds
     Table.print(
-      ["run", "bars", "seconds", "bars/s", "µs/bar", "of v1"],
+      ["run", "bars", "cpu s", "wall s", "bars/s (cpu)", "µs/bar", "of v1"],
       [
-        rateRow("v1 SeriesEngine.step (whole engine)", n, whole.seconds),
-        rateRow("v1 with S/R injected (no S/R refresh)", n, withoutSR.seconds),
-        rateRow("  TA alone (SeriesTA.update, streaming)", n, ta.seconds),
-        rateRow("  S/R alone (SRProvider.refresh, hourly cadence)", n, sr.seconds),
-        rateRow("  EDX alone (EDX.compute on the run's S3 bars)", n, edx.seconds),
+        rateRow("v1 SeriesEngine.step (whole engine)", whole),
+        rateRow("v1 with S/R injected (no S/R refresh)", withoutSR),
+        rateRow("  TA alone (SeriesTA.update, streaming)", ta),
+        rateRow("  S/R alone (SRProvider.refresh, hourly cadence)", sr),
+        rateRow("  EDX alone (EDX.compute on the run's S3 bars)", edx),
         [
-          "  the rest (state machine, gates, scores, output)", "", Table.f(rest, 2), "",
+          "  the rest (state machine, gates, scores, output)", "", Table.f(rest, 2), "", "",
           Table.f(rest / Double(n) * 1e6, 3), Table.f(rest / whole.seconds * 100, 1) + " %",
         ],
       ])
@@ -253,19 +255,19 @@ enum EngineBench {
     )
     let ref = try! FormulaSet.builtIn("v1-ref")
     let v1 = try! FormulaSet.builtIn("v1")
-    let whole = runEngine(ref, d, keepS3: false)
-    let same = runEngine(v1, d, keepS3: false)
+    let whole = runEngine(ref, d, keepS3: false).timing
+    let same = runEngine(v1, d, keepS3: false).timing
     let window = timed { fold(WindowTA(constants: .v1Reference), d.bars) }
     Table.print(
-      ["run", "bars", "seconds", "bars/s", "µs/bar"],
+      ["run", "bars", "cpu s", "wall s", "bars/s (cpu)", "µs/bar"],
       [
-        ("v1-ref SeriesEngine.step (whole engine)", whole.seconds),
-        ("  WindowTA.update alone", window.seconds),
-        ("v1 SeriesEngine.step on the same bars", same.seconds),
+        ("v1-ref SeriesEngine.step (whole engine)", whole),
+        ("  WindowTA.update alone", window),
+        ("v1 SeriesEngine.step on the same bars", same),
       ].map {
         [
-          $0.0, String(n), Table.f($0.1, 2), Table.rate(Double(n) / $0.1),
-          Table.f($0.1 / Double(n) * 1e6, 2),
+          $0.0, String(n), Table.f($0.1.seconds, 2), Table.f($0.1.wall, 2),
+          Table.rate(Double(n) / $0.1.seconds), Table.f($0.1.seconds / Double(n) * 1e6, 2),
         ]
       })
     print(
@@ -313,14 +315,18 @@ enum EngineBench {
     guard let report = result else { throw BenchError("process returned no report") }
     let appended = Int(report.appendedRange.upperBound - report.appendedRange.lowerBound)
     Table.print(
-      ["step", "seconds", "candles", "candles/s", "events appended", "events/s"],
+      [
+        "step", "cpu s", "wall s", "candles", "candles/s (cpu)", "events appended",
+        "events/s (cpu)",
+      ],
       [
         [
           "import (LogWriter, policy none, 1000/batch)", Table.f(importing.seconds, 2),
-          String(d.bars.count), Table.rate(Double(d.bars.count) / importing.seconds), "", "",
+          Table.f(importing.wall, 2), String(d.bars.count),
+          Table.rate(Double(d.bars.count) / importing.seconds), "", "",
         ],
         [
-          "process (EngineProcessor.run)", Table.f(process.seconds, 2),
+          "process (EngineProcessor.run)", Table.f(process.seconds, 2), Table.f(process.wall, 2),
           String(report.candlesProcessed),
           Table.rate(Double(report.candlesProcessed) / process.seconds), String(appended),
           Table.rate(Double(appended) / process.seconds),
@@ -337,7 +343,7 @@ enum EngineBench {
 
   /// One pass of `SeriesEngine.step` under `set` over `d`, with its counts.
   static func runEngine(_ set: FormulaSet, _ d: EngineBars, keepS3: Bool) -> (
-    seconds: Double, value: Double, stats: EngineStats
+    timing: Timing, stats: EngineStats
   ) {
     var stats = EngineStats(keepS3: keepS3)
     let r = timed {
@@ -350,7 +356,7 @@ enum EngineBench {
       }
       return sum
     }
-    return (r.seconds, r.value, stats)
+    return (r, stats)
   }
 
   /// Runs `ta` over `bars` and folds a checksum of what the comparison reads.
@@ -364,9 +370,9 @@ enum EngineBench {
     return sum
   }
 
-  /// Runs `body` `n` times and keeps the fastest.
-  static func best(_ n: Int, _ body: () -> Double) -> (seconds: Double, value: Double) {
-    var fastest = (seconds: Double.infinity, value: 0.0)
+  /// Runs `body` `n` times and keeps the fastest (by CPU time).
+  static func best(_ n: Int, _ body: () -> Double) -> Timing {
+    var fastest = Timing(seconds: .infinity, wall: .infinity, value: 0)
     for _ in 0..<n {
       let r = timed(body)
       if r.seconds < fastest.seconds { fastest = r }
@@ -374,21 +380,27 @@ enum EngineBench {
     return fastest
   }
 
-  /// Wall time of one call; its value keeps the work observable.
-  static func timed(_ body: () -> Double) -> (seconds: Double, value: Double) {
-    let clock = ContinuousClock()
-    let start = clock.now
-    let v = body()
-    return ((clock.now - start).secondsValue, v)
+  /// CPU and wall time of one call; its value keeps the work observable.
+  static func timed(_ body: () -> Double) -> Timing {
+    // The closure cannot throw, so neither can the call.
+    (try? timedThrowing(body)) ?? Timing(seconds: .nan, wall: .nan, value: .nan)
   }
 
   /// `timed` for a throwing body.
-  static func timedThrowing(_ body: () throws -> Double) throws -> (seconds: Double, value: Double)
-  {
+  static func timedThrowing(_ body: () throws -> Double) throws -> Timing {
     let clock = ContinuousClock()
+    let cpu = processCPUSeconds()
     let start = clock.now
     let v = try body()
-    return ((clock.now - start).secondsValue, v)
+    let wall = (clock.now - start).secondsValue
+    return Timing(seconds: processCPUSeconds() - cpu, wall: wall, value: v)
+  }
+
+  /// CPU time of the whole process (every thread), seconds.
+  static func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
   }
 
   /// The CPUs this process may run on (Linux `Cpus_allowed_list`).
@@ -398,6 +410,15 @@ enum EngineBench {
     else { return "affinity unknown" }
     return "allowed CPUs \(line.split(separator: ":").last!.trimmingCharacters(in: .whitespaces))"
   }
+}
+
+/// One timed run: CPU seconds of the process (what every rate is computed
+/// from, so another job sharing the core does not count), wall seconds, and
+/// the run's checksum.
+struct Timing {
+  var seconds: Double
+  var wall: Double
+  var value: Double
 }
 
 /// A TA form stepped bar by bar (generic so each loop is specialised).
@@ -446,6 +467,7 @@ struct TALibFigures {
   var version: String
   var bars: Int
   var bestSeconds: Double
+  var bestWall: Double
   var perIndicator: [(name: String, seconds: Double)]
 
   static func load(_ path: String) throws -> TALibFigures {
@@ -461,7 +483,8 @@ struct TALibFigures {
       return (name, s)
     }
     return TALibFigures(
-      version: o["version"] as? String ?? "?", bars: bars, bestSeconds: best, perIndicator: per)
+      version: o["version"] as? String ?? "?", bars: bars, bestSeconds: best,
+      bestWall: o["best_wall_seconds"] as? Double ?? .nan, perIndicator: per)
   }
 }
 

@@ -71,8 +71,9 @@ struct LeanTA {
     var seed = (tr: 0.0, plus: 0.0, minus: 0.0)
     var sm = (tr: 0.0, plus: 0.0, minus: 0.0)
     var adx = 0.0
-    // The last 14 close changes, oldest at `head` once full (a RingBuffer's order).
-    let ring = UnsafeMutablePointer<Double>.allocate(capacity: rsiP)
+    // The last 14 close changes, each stored twice (at k and k + 14) so the
+    // window, oldest first from `head` (a RingBuffer's order), is contiguous.
+    let ring = UnsafeMutablePointer<Double>.allocate(capacity: 2 * rsiP)
     defer { ring.deallocate() }
     var held = 0
     var head = 0
@@ -122,20 +123,24 @@ struct LeanTA {
         let change = x - p[i - 1]
         if held < rsiP {
           ring[held] = change
+          ring[held + rsiP] = change
           held += 1
         } else {
           ring[head] = change
+          ring[head + rsiP] = change
           head = head == rsiP - 1 ? 0 : head + 1
         }
         if i >= rsiFirst && held == rsiP {
+          // max(0, d) and max(0, −d) without a data-dependent branch: one of
+          // them is 0 and the other is exactly d or −d, so the sums are the same bits.
           var gains = 0.0
           var losses = 0.0
-          var k = head
-          for _ in 0..<rsiP {
-            let d = ring[k]
-            gains += Swift.max(0, d)
-            losses += Swift.max(0, -d)
-            k = k == rsiP - 1 ? 0 : k + 1
+          let w = ring + head
+          for k in 0..<rsiP {
+            let d = w[k]
+            let g = d > 0 ? d : 0.0
+            gains += g
+            losses += g - d
           }
           rsiOut = TAPrimitives.rsiValue(gainSum: gains, lossSum: losses, period: rsiP)
         }
