@@ -56,6 +56,8 @@ let package = Package(
       dependencies: [
         "EventLog",
         "Ingest",
+        "Engines",
+        "Replayer",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

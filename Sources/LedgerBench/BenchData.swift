@@ -57,3 +57,19 @@ struct BenchError: Error, CustomStringConvertible {
   var description: String
   init(_ d: String) { description = d }
 }
+
+/// A command line read flag by flag.
+struct Arguments {
+  private var it: IndexingIterator<[String]>
+
+  init(_ args: [String]) { it = args.makeIterator() }
+
+  /// The next argument.
+  mutating func next() -> String? { it.next() }
+
+  /// The value following `flag`.
+  mutating func value(of flag: String) throws -> String {
+    guard let v = it.next() else { throw BenchError("\(flag) needs a value") }
+    return v
+  }
+}

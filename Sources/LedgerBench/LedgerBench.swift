@@ -2,7 +2,8 @@ import EventLog
 import Foundation
 
 /// `ledger-bench`: the event log's throughput and size beside SQLite and
-/// `lz4 -b1`, on the real hourly BTC candles repeated. Not a test: it prints
+/// `lz4 -b1`, on the real hourly BTC candles repeated; `ledger-bench engines`
+/// runs the engines benchmark (`EngineBench`). Not a test: it prints
 /// figures, it asserts nothing.
 @main
 struct LedgerBench {
@@ -18,11 +19,8 @@ struct LedgerBench {
 
   static func parse(_ args: [String]) throws -> Settings {
     var s = Settings()
-    var it = args.makeIterator()
-    func value(_ flag: String) throws -> String {
-      guard let v = it.next() else { throw BenchError("\(flag) needs a value") }
-      return v
-    }
+    var it = Arguments(args)
+    func value(_ flag: String) throws -> String { try it.value(of: flag) }
     while let a = it.next() {
       switch a {
       case "--quick":
@@ -41,6 +39,7 @@ struct LedgerBench {
           USAGE: ledger-bench [--quick] [--events N] [--fsync-events N] [--batch-size N] [--appenders N]
                               [--no-sqlite] [--work DIR] [--data DIR]
             --quick   1 M events (200 k under fsync) instead of 10 M (2 M under fsync)
+          ledger-bench engines --help   the engines benchmark (TA beside TA-Lib, engine, process)
           """)
         exit(0)
       default: throw BenchError("unknown argument \(a) (see --help)")
@@ -51,7 +50,12 @@ struct LedgerBench {
 
   static func main() {
     do {
-      try run(parse(Array(CommandLine.arguments.dropFirst())))
+      let args = Array(CommandLine.arguments.dropFirst())
+      if args.first == "engines" {
+        try EngineBench.run(EngineBench.parse(Array(args.dropFirst())))
+      } else {
+        try run(parse(args))
+      }
     } catch {
       FileHandle.standardError.write(Data("ledger-bench: \(error)\n".utf8))
       exit(1)
