@@ -7,13 +7,16 @@ public struct StreamingTA: Sendable, Equatable, Codable {
   /// Bars folded in so far.
   public private(set) var count = 0
   private var emas: [Double] = []
+  private let alphas: [Double]
   private var emaHistory: [RingBuffer]
+  private var rawSlopes: [RingBuffer]
   private var sepFast: RingBuffer
   private var sepMid: RingBuffer
   private var previous: Bar?
   private var trSum = 0.0
   private var atr = 0.0
   private var atrs: RingBuffer
+  private var atrWindowSum = ExactWindowSum()
   private var dmSeed = (tr: 0.0, plus: 0.0, minus: 0.0)
   private var smoothed = (tr: 0.0, plus: 0.0, minus: 0.0)
   private var adx = 0.0
@@ -25,8 +28,10 @@ public struct StreamingTA: Sendable, Equatable, Codable {
   /// A fresh state at the series' first bar.
   public init(constants: TAConstants = .v1) {
     self.constants = constants
+    alphas = Self.alphas(constants)
     let history = constants.slopeWindow + constants.slopeDeltaLag
     emaHistory = constants.emaSpans.map { _ in RingBuffer(capacity: history) }
+    rawSlopes = constants.emaSpans.map { _ in RingBuffer(capacity: constants.slopeDeltaLag + 1) }
     sepFast = RingBuffer(capacity: constants.separationLag + 1)
     sepMid = RingBuffer(capacity: constants.separationLag + 1)
     atrs = RingBuffer(capacity: max(constants.atrMeanWindow, constants.atrPeakWindow))
@@ -57,12 +62,17 @@ public struct StreamingTA: Sendable, Equatable, Codable {
     if emas.isEmpty {
       emas = constants.emaSpans.map { _ in close }
     } else {
-      for (k, span) in constants.emaSpans.enumerated() {
-        let alpha = 2.0 / (Double(span) + 1.0)
-        emas[k] = alpha * close + (1.0 - alpha) * emas[k]
+      for k in emas.indices {
+        emas[k] = alphas[k] * close + (1.0 - alphas[k]) * emas[k]
       }
     }
     for k in emas.indices { emaHistory[k].append(emas[k]) }
+    let w = constants.slopeWindow
+    if emaHistory[0].count >= w {
+      for k in Self.slopedEmas {
+        rawSlopes[k].append(TAPrimitives.linSlope(emaHistory[k].last(w), window: w))
+      }
+    }
     let g = constants.denominatorGuard
     sepFast.append((emas[0] - emas[3]) / max(emas[3], g))
     sepMid.append((emas[3] - emas[4]) / max(emas[4], g))
@@ -92,25 +102,36 @@ public struct StreamingTA: Sendable, Equatable, Codable {
     }
   }
 
-  /// Normalised slope over E(t−9 … t) divided by E(t) (D-14).
-  private func slope(_ k: Int) -> Double {
-    let h = emaHistory[k]
-    let w = constants.slopeWindow
-    guard h.count >= w else { return 0 }
-    return TAPrimitives.normSlope(h[(h.count - w)...], window: w)
+  /// `α = 2 / (span + 1)` of each EMA (TA-10).
+  private static func alphas(_ c: TAConstants) -> [Double] {
+    c.emaSpans.map { 2.0 / (Double($0) + 1.0) }
   }
 
-  /// Slope now minus the slope over E(t−19 … t−10) / E(t−10) (D-14).
+  /// The ladder positions whose slopes TA publishes: EMA20, 60, 144, 250, 333.
+  private static let slopedEmas = [0, 3, 4, 5, 6]
+
+  /// Normalised slope over E(t−9 … t) divided by E(t) (TA-13, D-14): the OLS
+  /// slope of this bar, computed once in `updateEmas`.
+  private func slope(_ k: Int) -> Double {
+    guard constants.slopeWindow >= 3, let raw = rawSlopes[k].newest,
+      let last = emaHistory[k].newest,
+      last > 0
+    else { return 0 }
+    return raw / max(last, constants.denominatorGuard)
+  }
+
+  /// Slope now minus the slope over E(t−19 … t−10) / E(t−10) (TA-14, D-14).
+  /// That past OLS slope is the one computed `lag` bars ago over the same
+  /// values, so it is reused, not recomputed.
   private func slopeDelta(_ k: Int) -> Double {
-    let h = emaHistory[k]
-    let w = constants.slopeWindow
     let lag = constants.slopeDeltaLag
-    guard h.count >= w + lag, let last = h.newest, last > 0 else { return 0 }
+    let h = emaHistory[k]
+    guard h.count >= constants.slopeWindow + lag, let last = h.newest, last > 0,
+      let raw = rawSlopes[k].newest, let pastRaw = rawSlopes[k].value(back: lag),
+      let pastLast = h.value(back: lag)
+    else { return 0 }
     let g = constants.denominatorGuard
-    let recent = TAPrimitives.linSlope(h[(h.count - w)...], window: w) / max(last, g)
-    let past = h[(h.count - w - lag)..<(h.count - lag)]
-    let pastLast = past[past.endIndex - 1]
-    return recent - TAPrimitives.linSlope(past, window: w) / max(pastLast, g)
+    return raw / max(last, g) - pastRaw / max(pastLast, g)
   }
 
   /// ATR with D-14's warm-up, its exact 20-mean and 10-peak, and the ADX.
@@ -124,12 +145,16 @@ public struct StreamingTA: Sendable, Equatable, Codable {
     } else {
       atr = TAPrimitives.wilder(atr, tr, period: p)
     }
+    let window = constants.atrMeanWindow
+    if atrs.count >= window, let leaving = atrs.value(back: window - 1) {
+      atrWindowSum.remove(leaving)
+    }
     atrs.append(atr)
+    atrWindowSum.add(atr)
     s.atr = atr
-    let meanCount = min(constants.atrMeanWindow, atrs.count)
-    s.atrMean20 = TAPrimitives.exactMean(atrs[(atrs.count - meanCount)...])
+    s.atrMean20 = atrWindowSum.value / Double(min(window, atrs.count))
     let peakCount = min(constants.atrPeakWindow, atrs.count)
-    s.atrPeak10 = atrs[(atrs.count - peakCount)...].max() ?? 0
+    s.atrPeak10 = atrs.last(peakCount).max() ?? 0
     updateADX(bar, previous: prev, tr: tr, t: t, into: &s)
   }
 
@@ -159,7 +184,7 @@ public struct StreamingTA: Sendable, Equatable, Codable {
     adx = TAPrimitives.wilder(adx, dx, period: p)
     adxs.append(adx)
     s.adx = adx
-    s.adxSlope10 = TAPrimitives.linSlope(adxs, window: constants.adxSlopeWindow)
+    s.adxSlope10 = TAPrimitives.linSlope(adxs.last(adxs.count), window: constants.adxSlopeWindow)
   }
 
   /// Simple-average RSI from the last 14 changes summed left to right each
@@ -169,20 +194,21 @@ public struct StreamingTA: Sendable, Equatable, Codable {
     guard t >= constants.rsiSeriesFirstIndex, changes.count == constants.rsiPeriod else { return }
     var gains = 0.0
     var losses = 0.0
-    for d in changes {
+    for d in changes.last(changes.count) {
       gains += max(0, d)
       losses += max(0, -d)
     }
     let value = TAPrimitives.rsiValue(gainSum: gains, lossSum: losses, period: constants.rsiPeriod)
     rsis.append(value)
     s.rsi = value
-    s.rsiSlope10 = TAPrimitives.linSlope(rsis, window: constants.rsiSlopeWindow)
+    s.rsiSlope10 = TAPrimitives.linSlope(rsis.last(rsis.count), window: constants.rsiSlopeWindow)
   }
 }
 
 extension StreamingTA {
   private enum CodingKeys: String, CodingKey {
-    case constants, count, emas, emaHistory, sepFast, sepMid, previous, trSum, atr, atrs
+    case constants, count, emas, emaHistory, rawSlopes, sepFast, sepMid, previous, trSum, atr, atrs,
+      atrWindowSum
     case dmSeed, smoothed, adx, adxs, changes, rsis, volume
   }
 
@@ -190,15 +216,18 @@ extension StreamingTA {
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     constants = try c.decode(TAConstants.self, forKey: .constants)
+    alphas = Self.alphas(constants)
     count = try c.decode(Int.self, forKey: .count)
     emas = try c.decode([Double].self, forKey: .emas)
     emaHistory = try c.decode([RingBuffer].self, forKey: .emaHistory)
+    rawSlopes = try c.decode([RingBuffer].self, forKey: .rawSlopes)
     sepFast = try c.decode(RingBuffer.self, forKey: .sepFast)
     sepMid = try c.decode(RingBuffer.self, forKey: .sepMid)
     previous = try c.decodeIfPresent(Bar.self, forKey: .previous)
     trSum = try c.decode(Double.self, forKey: .trSum)
     atr = try c.decode(Double.self, forKey: .atr)
     atrs = try c.decode(RingBuffer.self, forKey: .atrs)
+    atrWindowSum = try c.decode(ExactWindowSum.self, forKey: .atrWindowSum)
     let seed = try c.decode([Double].self, forKey: .dmSeed)
     dmSeed = (seed[0], seed[1], seed[2])
     let sm = try c.decode([Double].self, forKey: .smoothed)
@@ -217,12 +246,14 @@ extension StreamingTA {
     try c.encode(count, forKey: .count)
     try c.encode(emas, forKey: .emas)
     try c.encode(emaHistory, forKey: .emaHistory)
+    try c.encode(rawSlopes, forKey: .rawSlopes)
     try c.encode(sepFast, forKey: .sepFast)
     try c.encode(sepMid, forKey: .sepMid)
     try c.encodeIfPresent(previous, forKey: .previous)
     try c.encode(trSum, forKey: .trSum)
     try c.encode(atr, forKey: .atr)
     try c.encode(atrs, forKey: .atrs)
+    try c.encode(atrWindowSum, forKey: .atrWindowSum)
     try c.encode([dmSeed.tr, dmSeed.plus, dmSeed.minus], forKey: .dmSeed)
     try c.encode([smoothed.tr, smoothed.plus, smoothed.minus], forKey: .smoothed)
     try c.encode(adx, forKey: .adx)
@@ -235,8 +266,10 @@ extension StreamingTA {
   /// Equality of the whole state (tuples are not `Equatable`).
   public static func == (a: StreamingTA, b: StreamingTA) -> Bool {
     a.constants == b.constants && a.count == b.count && a.emas == b.emas
-      && a.emaHistory == b.emaHistory && a.sepFast == b.sepFast && a.sepMid == b.sepMid
+      && a.emaHistory == b.emaHistory && a.rawSlopes == b.rawSlopes && a.sepFast == b.sepFast
+      && a.sepMid == b.sepMid
       && a.previous == b.previous && a.trSum == b.trSum && a.atr == b.atr && a.atrs == b.atrs
+      && a.atrWindowSum == b.atrWindowSum
       && a.dmSeed == b.dmSeed && a.smoothed == b.smoothed && a.adx == b.adx && a.adxs == b.adxs
       && a.changes == b.changes && a.rsis == b.rsis && a.volume == b.volume
   }

@@ -38,10 +38,12 @@ public struct StreamingVolumeZ: Sendable, Equatable, Codable {
 
   /// The published cluster test over the last fed values with the final mean and deviation.
   public func cluster() -> Bool {
+    guard let e = ewma else { return false }
+    let sd = max(e.variance, constants.varianceFloor).squareRoot()
     var hits = 0
     var positive = 0.0
-    for u in fed {
-      let value = z(u)
+    for u in fed.last(fed.count) {
+      let value = min(max((u - e.mean) / sd, constants.zMin), constants.zMax)
       if value >= constants.zClusterThreshold { hits += 1 }
       positive += max(0, value)
     }

@@ -27,22 +27,15 @@ public enum TAPrimitives {
     let m = Swift.min(win, y.count)
     if m < 3 { return 0 }
     let start = y.endIndex - m
-    var sx = 0.0
+    // Σk, x̄ and Σ(k − x̄)² of the abscissae 0…m−1 are small integers and
+    // halves, exact in binary64: the closed forms equal the left-to-right sums.
+    let mx = Double(m * (m - 1) / 2) / Double(m)
     var sy = 0.0
-    for k in 0..<m {
-      sx += Double(k)
-      sy += y[start + k]
-    }
-    let mx = sx / Double(m)
+    for k in 0..<m { sy += y[start + k] }
     let my = sy / Double(m)
     var num = 0.0
-    var den = 0.0
-    for k in 0..<m {
-      let dx = Double(k) - mx
-      num += dx * (y[start + k] - my)
-      den += dx * dx
-    }
-    if den == 0 { den = 1 }
+    for k in 0..<m { num += (Double(k) - mx) * (y[start + k] - my) }
+    let den = Double((m - 1) * m * (m + 1)) / 12.0
     return num / den
   }
 
