@@ -213,12 +213,23 @@ struct EDXWindow {
   func compression() -> Double {
     if m < k.compressionMinBars { return k.neutralScore }
     let fast = TAPrimitives.ema(closes, span: k.emaSpanFast)
+    let last = (m - k.slopeWindow)..<m
+    return Self.compression(fast: fast[last], slow: emaSlow[last], slower: emaSlower[last], k)
+  }
+
+  /// SC-34's score from the last `slopeWindow` values of the three EMAs
+  /// (shared with the incremental window).
+  static func compression(
+    fast: ArraySlice<Double>, slow: ArraySlice<Double>, slower: ArraySlice<Double>,
+    _ k: EDXConstants
+  ) -> Double {
     var a = [Double]()
     var b = [Double]()
-    for j in (m - k.slopeWindow)..<m {
-      let base = Swift.max(emaSlower[j], k.denominatorGuard)
-      a.append((fast[j] - emaSlower[j]) / base)
-      b.append((emaSlow[j] - emaSlower[j]) / base)
+    for i in 0..<slower.count {
+      let s3 = slower[slower.startIndex + i]
+      let base = Swift.max(s3, k.denominatorGuard)
+      a.append((fast[fast.startIndex + i] - s3) / base)
+      b.append((slow[slow.startIndex + i] - s3) / base)
     }
     let slopes =
       TAPrimitives.linSlope(a, window: k.slopeWindow)

@@ -80,6 +80,9 @@ public struct UptrendMemory: Codable, Equatable, Sendable {
   public var lastS2RetestCheck: GateCheck?
   /// The bars of the current S3 episode, its first bar first (§2.5: EDX reads them).
   public var s3Bars: [Bar] = []
+  /// EDX carried through the current S3 episode (nil outside one and on its
+  /// first bars); a cache of what `s3Bars` determine, snapshotted with them.
+  public var edx: EDXIncremental?
 
   /// Empty memory (before bootstrap).
   public init() {}

@@ -132,6 +132,7 @@ public struct UptrendEngine: Sendable, Equatable, Codable {
     memory.firstDipTaken = false
     memory.bootstrapped = bootstrapped
     memory.s3Bars = [bar]
+    memory.edx = nil
     s3Bundle(&out, stay: false, x)
   }
 
@@ -143,6 +144,7 @@ public struct UptrendEngine: Sendable, Equatable, Codable {
       memory.firstDipTaken = false
       memory.bootstrapped = false
       memory.s3Bars = []
+      memory.edx = nil
       exit(&out, reason: .allEmasBelow333, emergency: false)
     } else {
       memory.s3Bars.append(bar)
@@ -160,7 +162,8 @@ public struct UptrendEngine: Sendable, Equatable, Codable {
     out.s3StartTime = memory.s3StartTime
     out.barsSinceS3 = k
     out.bootstrapped = memory.bootstrapped
-    let edx = EDX.compute(bars: memory.s3Bars[...], barsSinceS3: k, constants: edxConstants)
+    let edx = EDXIncremental.evaluate(
+      &memory.edx, bars: memory.s3Bars, barsSinceS3: k, constants: edxConstants)
     let ox = UptrendScoring.ox(edx: edx.value, x)
     let dx = UptrendScoring.dx(edx: edx.value, x)
     let emergency = x.price < x.ema.ema333
