@@ -32,15 +32,28 @@ public enum SRProvider {
     guard swings.highs.count >= k.minSwings || swings.lows.count >= k.minSwings else {
       return nil
     }
-    var base = topClusters(of: swings.highs + swings.lows, constants: k)
+    let clusters = topClusters(of: swings.highs + swings.lows, constants: k)
     let (ath, atl) = extremes(c)
+    return assemble(
+      clusters: clusters, ath: ath, atl: atl, lastClose: last,
+      swingCounts: (swings.highs.count, swings.lows.count), constants: k)
+  }
+
+  /// Steps 5–7 from step 4's kept clusters: ATH/ATL, Fibonacci levels, the
+  /// final ranking and price order. Shared with `SRIncrementalProvider`, which
+  /// reaches the same clusters and extremes without rescanning the window.
+  static func assemble(
+    clusters: [SRLevel], ath: Double, atl: Double, lastClose last: Double,
+    swingCounts: (highs: Int, lows: Int), constants k: SRConstants
+  ) -> SRRefresh {
+    var base = clusters
     base.append(SRLevel(price: ath, strength: k.extremeStrength, kind: .ath))
     base.append(SRLevel(price: atl, strength: k.extremeStrength, kind: .atl))
     let fibs = fibonacciLevels(ath: ath, atl: atl, lastClose: last, base: base, constants: k)
     let kept = ranked(base + fibs).prefix(k.keep)
     return SRRefresh(
-      levels: priceDescending(Array(kept)), swingHighs: swings.highs.count,
-      swingLows: swings.lows.count)
+      levels: priceDescending(Array(kept)), swingHighs: swingCounts.highs,
+      swingLows: swingCounts.lows)
   }
 
   /// Step 2: the closes of swing highs and swing lows, in index order.

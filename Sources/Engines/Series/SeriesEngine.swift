@@ -9,11 +9,11 @@ public struct SeriesEngine: Sendable, Equatable, Codable {
   public let isDriver: Bool
   /// Bars the engine waits for before its first evaluation.
   public let minHistoryBars: Int
-  private let srConstants: SRConstants
   /// Valid bars seen so far.
   public private(set) var barCount = 0
   private var ta: SeriesTA
-  private var closes: RingBuffer
+  /// The S/R window state (swings, ATH/ATL), fed every bar, queried when due.
+  private var sr: SRIncrementalProvider
   private var schedule: SRRefreshSchedule
   /// The S/R level set in force.
   public private(set) var levels: [SRLevel] = []
@@ -26,9 +26,8 @@ public struct SeriesEngine: Sendable, Equatable, Codable {
     self.isDriver = isDriver
     let c = formula.constants
     minHistoryBars = c.uptrend.minHistoryBars(isDriver: isDriver, barMilliseconds: barMilliseconds)
-    srConstants = c.sr
     ta = SeriesTA(constants: c.ta)
-    closes = RingBuffer(capacity: c.sr.window)
+    sr = SRIncrementalProvider(constants: c.sr)
     schedule = SRRefreshSchedule(constants: c.sr)
     engine = UptrendEngine(constants: c.uptrend, edxConstants: c.edx)
   }
@@ -41,10 +40,10 @@ public struct SeriesEngine: Sendable, Equatable, Codable {
     let t = barCount
     let closeTime = bar.openTime + barMilliseconds
     let snapshot = ta.update(bar)
-    closes.append(bar.close)
+    sr.append(bar.close)
     var refresh: SRRefresh?
     if schedule.shouldRefresh(closeTime: closeTime, timeframeMs: barMilliseconds),
-      let r = SRProvider.refresh(closes: Array(closes), constants: srConstants)
+      let r = sr.refresh()
     {
       refresh = r
       levels = r.levels
