@@ -29,9 +29,12 @@ import Testing
   static func randomToken(_ rng: inout SeededLCG) -> RegimeTokenContext {
     let phases = Dictionary(
       uniqueKeysWithValues: CapLabel.allCases.filter { _ in Bool.random(using: &rng) }.map {
-        ($0, BucketPhase(
-          score: .random(in: 0...1, using: &rng), slope: .random(in: -3...3, using: &rng),
-          confidence: .random(in: 0...1, using: &rng)))
+        (
+          $0,
+          BucketPhase(
+            score: .random(in: 0...1, using: &rng), slope: .random(in: -3...3, using: &rng),
+            confidence: .random(in: 0...1, using: &rng))
+        )
       })
     return RegimeTokenContext(
       executionTimeframe: execTexts.randomElement(using: &rng)!,
@@ -156,7 +159,8 @@ import Testing
     let t = RegimeConstants.v1.aeModes
     #expect(AEMode(0.35, thresholds: t) == .low && AEMode(0.4, thresholds: t) == .med)
     #expect(AEMode(0.72, thresholds: t) == .high && AEMode(0.7, thresholds: t) == .high)
-    #expect(AEMode(0.6999999999999999, thresholds: t) == .med && AEMode(nil, thresholds: t) == .unknown)
+    #expect(
+      AEMode(0.6999999999999999, thresholds: t) == .med && AEMode(nil, thresholds: t) == .unknown)
     let b = RegimeConstants.v1.regimeBuckets
     #expect(RegimeBucket(marketCapUsd: 5e6, bounds: b) == .nano)
     #expect(RegimeBucket(marketCapUsd: 10e6, bounds: b) == .small)

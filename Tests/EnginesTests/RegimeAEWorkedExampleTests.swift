@@ -11,7 +11,8 @@ import Testing
         RegimeChannelInput(.alt, .oneHour, .s1, flags: RegimeChannelFlags(buySignal: true)),
         RegimeChannelInput(.nano, .oneHour, .s3, flags: RegimeChannelFlags(trimFlag: true)),
         RegimeChannelInput(.usdtd, .oneDay, .s1),
-      ], exec: "1h", bucket: RegimeBucket(marketCapUsd: 5e6, bounds: RegimeConstants.v1.regimeBuckets))
+      ], exec: "1h",
+      bucket: RegimeBucket(marketCapUsd: 5e6, bounds: RegimeConstants.v1.regimeBuckets))
     #expect(r.bucketDriver == .nano)
     #expect(r.aValue == 0.5330000000000001)
     #expect(r.eValue == 0.6425)
@@ -22,7 +23,9 @@ import Testing
     #expect(SizeTierLevel.mid.size(in: PortfolioConstants.v1.buys.s1Entry) == 0.60)
     #expect(r.aSizeTier == .mid && r.eSizeTier == .mid)
     let terms = r.channels.filter(\.present).map { [$0.aTerm, $0.eTerm] }
-    let expected: [[Double]] = [[0.03, -0.0075], [0.1485, -0.0825], [-0.033, 0.165], [-0.1125, 0.0675]]
+    let expected: [[Double]] = [
+      [0.03, -0.0075], [0.1485, -0.0825], [-0.033, 0.165], [-0.1125, 0.0675],
+    ]
     #expect(terms.count == 4)
     for (t, e) in zip(terms, expected) { #expect(AE.near(t[0], e[0]) && AE.near(t[1], e[1])) }
     #expect(r.channels.count == 15)

@@ -21,8 +21,7 @@ public struct ChannelDelta: Codable, Sendable, Equatable {
   /// §4.2 `channelDelta`: the state row, then each active flag's row for that
   /// state if the table has one, then the transition pulse when state is S0
   /// and the previous state S1, S2 or S3. Unknown strings are neutral.
-  public static func of(_ channel: RegimeChannelInput, constants: RegimeConstants) -> ChannelDelta
-  {
+  public static func of(_ channel: RegimeChannelInput, constants: RegimeConstants) -> ChannelDelta {
     guard let state = channel.state.flatMap(UptrendState.init(rawValue:)) else { return .zero }
     var d = ChannelDelta.zero
     d.add(stateRow(state, constants.stateDeltas))

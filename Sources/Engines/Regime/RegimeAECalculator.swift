@@ -21,7 +21,8 @@ public enum RegimeAECalculator {
     tiers: PortfolioConstants.TierThresholds
   ) throws(RegimeAEError) -> RegimeAEResult {
     let snapshot = try index(channels)
-    let row = RegimeConstants.ExecTimeframe(rawValue: token.executionTimeframe)
+    let row =
+      RegimeConstants.ExecTimeframe(rawValue: token.executionTimeframe)
       ?? c.execMultipliers.fallbackRow
     let rows = RegimeChannelRow.rows(
       snapshot: snapshot, bucket: token.bucket, execMultipliers: c.execMultipliers.row(row),
