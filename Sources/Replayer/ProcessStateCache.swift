@@ -18,8 +18,10 @@ struct ProcessStateCache: Codable, Equatable {
     var srInForce: UInt64?
   }
 
-  /// Layout version of this file.
-  var version = 1
+  /// Layout version of this file (2: incremental S/R and EDX state).
+  var version = Self.currentVersion
+  /// The version this build writes and reads; other caches are ignored.
+  static let currentVersion = 2
   /// Name of the formula set.
   var formulaName: String
   /// Its stamp.
@@ -38,7 +40,10 @@ struct ProcessStateCache: Codable, Equatable {
   /// (then the run recomputes from the first bar, which is always correct).
   static func load(log: String) -> ProcessStateCache? {
     guard let data = FileManager.default.contents(atPath: path(log: log)) else { return nil }
-    return try? JSONDecoder().decode(ProcessStateCache.self, from: data)
+    guard let cache = try? JSONDecoder().decode(ProcessStateCache.self, from: data),
+      cache.version == currentVersion
+    else { return nil }
+    return cache
   }
 
   /// Writes the cache atomically (temporary file, fsync, rename).
