@@ -73,7 +73,9 @@ import Testing
 
   static func flat(_ n: Int, price: Double = 100, volume: Double = 0) -> [Bar] {
     (0..<n).map {
-      Bar(openTime: Int64($0) * hour, open: price, high: price, low: price, close: price, volume: volume)
+      Bar(
+        openTime: Int64($0) * hour, open: price, high: price, low: price, close: price,
+        volume: volume)
     }
   }
 

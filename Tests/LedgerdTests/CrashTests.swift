@@ -38,7 +38,8 @@ import Testing
     var acked: UInt64 = 0
     var checked: UInt64 = 0
     for _ in 0..<kills {
-      let ack = try killOneAppender(log: dir.log, afterMicroseconds: UInt32.random(in: 15_000...90_000, using: &rng))
+      let ack = try killOneAppender(
+        log: dir.log, afterMicroseconds: UInt32.random(in: 15_000...90_000, using: &rng))
       totals.ackedBatches += ack.batches
       if let end = ack.highest { acked = max(acked, end) } else { totals.killedBeforeAnyAck += 1 }
       // Recovery as the next writer does it, then check the new records.
@@ -54,7 +55,9 @@ import Testing
   }
 
   /// Starts `ledgerd debug-append`, kills it after the delay, returns its acks.
-  private func killOneAppender(log: String, afterMicroseconds delay: UInt32) throws -> (highest: UInt64?, batches: Int) {
+  private func killOneAppender(log: String, afterMicroseconds delay: UInt32) throws -> (
+    highest: UInt64?, batches: Int
+  ) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: Ledgerd.binary)
     p.arguments = [

@@ -4,7 +4,9 @@ import Testing
 /// `ledgerd process` end to end on the bundled daily BTC file.
 @Suite struct ProcessCommandTests {
   static func importedLog(_ dir: TempDir) throws {
-    let r = try Ledgerd.run(["import", "--log", dir.log, Ledgerd.root + "/data/coinbase_btcusd_1d.csv"])
+    let r = try Ledgerd.run([
+      "import", "--log", dir.log, Ledgerd.root + "/data/coinbase_btcusd_1d.csv",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
   }
 

@@ -30,7 +30,9 @@ import Testing
     let whole = TestLogs.temp("whole")
     let pieces = TestLogs.temp("pieces")
     let uncached = TestLogs.temp("uncached")
-    defer { [whole, pieces, uncached].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+    defer {
+      for log in [whole, pieces, uncached] { try? FileManager.default.removeItem(atPath: log) }
+    }
     try TestLogs.append(bars, to: whole)
     let one = try EngineProcessor.run(log: whole, formula: nil)
     #expect(one.candlesProcessed == bars.count && one.definedFormula && !one.resumedFromCache)
