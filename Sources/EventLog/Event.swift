@@ -47,3 +47,11 @@ public struct LogRecord: Sendable, Equatable, Hashable {
     self.event = event
   }
 }
+
+extension Event {
+  /// The envelope's formula stamp of a set with this SHA-256: its first 8
+  /// bytes read little-endian (EVENTS §2), as `FormulaSetDefined` pairs them.
+  public static func formulaStamp(sha256: some Collection<UInt8>) -> UInt64 {
+    sha256.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+  }
+}

@@ -18,6 +18,9 @@ public final class EngineProcessor {
   private var series: [String: ProcessStateCache.SeriesState] = [:]
   private var processedBefore: [String: UInt64]
   private var pending: [Event] = []
+  /// The offset the first pending event will get (the writer's end when the
+  /// buffer was last flushed; this process is the log's one writer).
+  private var pendingBase: UInt64 = 0
   private var report: ProcessReport
 
   private init(log: String, writer: LogWriter, set: FormulaSet, processed: [String: UInt64]) {
@@ -53,6 +56,7 @@ public final class EngineProcessor {
     if survey.defined[set.stamp] == nil && !(cache?.formulaStamp == set.stamp) {
       try p.defineFormula()
     }
+    p.pendingBase = writer.endOffset
     try p.pass(reader, from: start, end: end, progress: progress)
     try p.flush()
     try writer.flush()
@@ -227,7 +231,7 @@ public final class EngineProcessor {
     _ type: EventType, _ wire: String, _ stream: String, _ time: Int64, _ causes: [UInt64],
     _ payload: some SwiftProtobuf.Message
   ) -> UInt64 {
-    let offset = writer.endOffset + UInt64(pending.count)
+    let offset = pendingBase + UInt64(pending.count)
     let bytes = (try? payload.serializedBytes()) ?? []
     pending.append(
       Event(
@@ -250,6 +254,7 @@ public final class EngineProcessor {
     guard !pending.isEmpty else { return }
     _ = try writer.append(pending)
     pending.removeAll(keepingCapacity: true)
+    pendingBase = writer.endOffset
   }
 
   private func saveCache(nextOffset: UInt64) throws {

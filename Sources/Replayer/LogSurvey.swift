@@ -34,10 +34,9 @@ struct LogSurvey {
     } else if e.type == .formulaSetDefined,
       let m = try? Ledger_V1_FormulaSetDefined(serializedBytes: e.payload), m.sha256.count >= 8
     {
-      let stamp = m.sha256.prefix(8).enumerated().reduce(UInt64(0)) {
-        $0 | UInt64($1.element) << (8 * UInt64($1.offset))
-      }
-      defined[stamp] = (m.name, String(decoding: m.content, as: UTF8.self))
+      defined[Event.formulaStamp(sha256: m.sha256)] = (
+        m.name, String(decoding: m.content, as: UTF8.self)
+      )
     }
   }
 }

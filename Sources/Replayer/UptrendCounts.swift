@@ -57,14 +57,5 @@ public struct UptrendCounts: Sendable, Equatable, Encodable {
     counts.sorted { $0.key < $1.key }.map { Count(label: $0.key, count: $0.value) }
   }
 
-  private static func text(_ s: Ledger_V1_TrendState) -> String {
-    switch s {
-    case .s0: "S0"
-    case .s1: "S1"
-    case .s2: "S2"
-    case .s3: "S3"
-    case .s4: "S4"
-    default: "?"
-    }
-  }
+  private static func text(_ s: Ledger_V1_TrendState) -> String { s.text ?? "?" }
 }

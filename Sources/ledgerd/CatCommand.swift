@@ -104,11 +104,7 @@ enum FormulaNames {
         else {
           continue
         }
-        var stamp: UInt64 = 0
-        for (i, byte) in m.sha256.prefix(8).enumerated() {
-          stamp |= UInt64(byte) << (8 * UInt64(i))
-        }
-        names[stamp] = m.name
+        names[Event.formulaStamp(sha256: m.sha256)] = m.name
       }
     }
     return names

@@ -17,7 +17,7 @@ public struct FormulaSet: Sendable, Equatable {
 
   /// The envelope stamp: the hash's first 8 bytes, little-endian (EVENTS §2).
   public var stamp: UInt64 {
-    sha256.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    Event.formulaStamp(sha256: sha256)
   }
 
   /// Engine profile ids of the set, sorted by engine (`FormulaSetDefined.profiles`).
